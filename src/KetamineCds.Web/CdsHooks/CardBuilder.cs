@@ -344,7 +344,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.BeforeFirstDose).ToList();
         if (beforeFirstDose.Count > 0)
         {
-            parts.Add(BeforeFirstDoseText(beforeFirstDose, aPathwayIsOpen: false, showing
+            parts.Add(BeforeFirstDoseText(beforeFirstDose, FirstDoseNote.NoPathwayWaiting, showing
                 .Select(r => CardTexts.Rule(r.Id))
                 .Prepend(CardTexts.Cites(showing.SelectMany(r => r.Principles).Distinct(), showing.SelectMany(r => r.Sources).Distinct()))
                 .Aggregate(ClinicalText.Sentences)));
@@ -713,9 +713,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The care items that must be known before the first dose, under the result page's heading: why the dose waits for
     /// them, one label to a line (each counted in the summary, as every item listed), then what asks for them and its citations.
     /// </summary>
-    private static string BeforeFirstDoseText(IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites, IReadOnlyList<string>? waiting = null) =>
+    private static string BeforeFirstDoseText(IReadOnlyList<string> labels, FirstDoseNote note, string cites) =>
         CardTexts.BeforeFirstDoseHeading + "\n\n"
-            + CardTexts.BeforeFirstDoseNote(aPathwayIsOpen, waiting) + "\n\n"
+            + CardTexts.BeforeFirstDoseNote(note) + "\n\n"
             + string.Join("\n", labels.Select(l => "- " + l))
             + (cites.Length == 0 ? "" : "\n\n" + cites);
 
@@ -739,7 +739,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
             Text.FindingSummary(c.Finding),
             Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
-        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "", [.. notRecorded.PathwaysWaiting.Select(Display.ShortName)]);
+        return BeforeFirstDoseText(labels, notRecorded.BeforeFirstDoseNote(), withFindings ? why.Aggregate(ClinicalText.Sentences) : "");
     }
 
     /// <summary>

@@ -410,15 +410,24 @@ public static class CardTexts
     public static string BeforeFirstDoseHeading => Text("Card.BeforeFirstDoseHeading");
 
     /// <summary>
-    /// Why the dose waits for them, in the result page's words: a pathway is open without them (<paramref name="aPathwayIsOpen"/>),
-    /// or the pathways waiting (<paramref name="waiting"/>, short names) wait for other answers, not for these (helper 271: a
-    /// PTSD history's investigational pathway waiting for the mania question read "No pathway waits for these answers"), or
-    /// none waits for them; either way an answer could still rule treatment out.
+    /// Why the dose waits for them, in the card's words for the case the result page chose (<see cref="Screenings.NotRecordedSummary.BeforeFirstDoseNote"/>):
+    /// a pathway is open without them; or a recorded contraindication or unmet precondition blocks every pathway, and were it
+    /// resolved the dose would still wait (helper 279: the card said "No pathway waits for these answers" beside a "Not
+    /// eligible", as the page no longer does since helper 262); or the pathways waiting (short names) wait for other answers,
+    /// not for these (helper 271); or none waits for them. Either way an answer could still rule treatment out.
     /// </summary>
-    public static string BeforeFirstDoseNote(bool aPathwayIsOpen, IReadOnlyList<string>? waiting = null) =>
-        aPathwayIsOpen ? Text("Card.BeforeFirstDose.PathwayOpen")
-        : waiting is { Count: > 0 } ? Text(waiting.Count == 1 ? "Card.BeforeFirstDose.OtherWaiting" : "Card.BeforeFirstDose.OthersWaiting", string.Join(ClinicalText.Shared.ListSeparator, waiting))
-        : Text("Card.BeforeFirstDose.NoneWaiting");
+    public static string BeforeFirstDoseNote(Screenings.FirstDoseNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return note switch
+        {
+            { Case: Screenings.FirstDoseNoteCase.APathwayIsOpen } => Text("Card.BeforeFirstDose.PathwayOpen"),
+            { Case: Screenings.FirstDoseNoteCase.EveryPathwayBlocked } => Text("Card.BeforeFirstDose.EveryPathwayBlocked"),
+            { Case: Screenings.FirstDoseNoteCase.OtherPathwaysWaiting, PathwaysWaiting: [var waiting] } => Text("Card.BeforeFirstDose.OtherWaiting", Screenings.Display.ShortName(waiting)),
+            { Case: Screenings.FirstDoseNoteCase.OtherPathwaysWaiting, PathwaysWaiting: var waiting } => Text("Card.BeforeFirstDose.OthersWaiting", string.Join(ClinicalText.Shared.ListSeparator, waiting.Select(Screenings.Display.ShortName))),
+            _ => Text("Card.BeforeFirstDose.NoneWaiting"),
+        };
+    }
 
     public static string ContradictionSummary(string setAside) => Summary(Text("Card.ContradictionSummary", setAside));
 
@@ -678,7 +687,10 @@ public static class CardTexts
 
     /// <summary>
     /// Where the answers the chart does not record came from: the screening and the clinic's day its answers were given,
-    /// the day the rules counted "today" from, with the clinic's time zone named (QA8 F10).
+    /// the day the rules counted "today" from, with the clinic's time zone named (QA8 F10). Its answers stand where the chart
+    /// records none, a less cautious one or an older reading (QA13 H1, QA120 F2), never where the chart answers more
+    /// cautiously (helper 279: the note said only the first, under the card that says the chart's answer was used, helper
+    /// 274), nor for a chart entry a card names to check.
     /// </summary>
     public static string CompletedFrom(string screeningId, DateOnly recordedOn, string clinicZone) =>
         Text("Card.CompletedFrom", screeningId, Screenings.ClinicTime.Day(recordedOn), clinicZone);

@@ -523,16 +523,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 continue;
             }
 
+            var entries = chartSources.GetValueOrDefault(field.Name) ?? [];
             if (field.MoreCautiousOf(chart, screening) is { } used)
             {
-                disagreements.Add(new ChartDisagreement(field.Name, chart, chartSources.GetValueOrDefault(field.Name) ?? [], screening, used));
+                disagreements.Add(new ChartDisagreement(field.Name, chart, entries, screening, used));
                 values[field.Name] = used;
                 carried.Add(field.Name);
             }
             else if (field.MoreCautiousOf(screening, chart) is not null)
             {
                 // The chart's answer holds all that is cautious in both: it is used, as it always was; nothing is carried.
-                disagreements.Add(new ChartDisagreement(field.Name, chart, chartSources.GetValueOrDefault(field.Name) ?? [], screening, chart) { ChartMoreCautious = true });
+                disagreements.Add(new ChartDisagreement(field.Name, chart, entries, screening, chart) { ChartMoreCautious = true });
             }
         }
 

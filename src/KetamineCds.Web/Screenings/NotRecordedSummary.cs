@@ -41,6 +41,19 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     public IReadOnlyList<Pathway> PathwaysWaiting => [.. BeforeAPathwayCanOpen.SelectMany(i => i.Pathways).Distinct().Order()];
 
     /// <summary>
+    /// Helper 279: which note stands under "Must be known before the first dose" (<see cref="BeforeFirstDose"/>), the one
+    /// choice of the result page, the print and the CDS Hooks cards, each of which says it in its own words: a pathway is
+    /// open without these answers; else a recorded contraindication or unmet precondition blocks every pathway (helper 262);
+    /// else the pathways waiting wait for other answers, named (helper 271); else none waits for them. Either way no dose is
+    /// given until they are known.
+    /// </summary>
+    public FirstDoseNote BeforeFirstDoseNote() =>
+        APathwayIsOpen ? new FirstDoseNote(FirstDoseNoteCase.APathwayIsOpen, [])
+        : EveryPathwayBlocked ? new FirstDoseNote(FirstDoseNoteCase.EveryPathwayBlocked, [])
+        : PathwaysWaiting is { Count: > 0 } waiting ? new FirstDoseNote(FirstDoseNoteCase.OtherPathwaysWaiting, waiting)
+        : FirstDoseNote.NoPathwayWaiting;
+
+    /// <summary>
     /// The safety questions no pathway waits for (a recorded contraindication already blocks, or the answers recorded
     /// leave no pathway waiting): each could still rule a pathway out.
     /// </summary>
@@ -296,4 +309,29 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
 
         return int.MaxValue;
     }
+}
+
+/// <summary>Which note stands under "Must be known before the first dose" (<see cref="NotRecordedSummary.BeforeFirstDoseNote"/>).</summary>
+public enum FirstDoseNoteCase
+{
+    /// <summary>A pathway is open without these answers.</summary>
+    APathwayIsOpen,
+
+    /// <summary>The verdict is "Not eligible": a recorded contraindication or unmet precondition blocks every pathway.</summary>
+    EveryPathwayBlocked,
+
+    /// <summary>Pathways wait, for other answers (a safety question listed above), not for these.</summary>
+    OtherPathwaysWaiting,
+
+    /// <summary>No pathway waits for these answers.</summary>
+    NoPathwayWaiting,
+}
+
+/// <summary>The note under "Must be known before the first dose": its case, and the pathways waiting (in pathway order) when they are named.</summary>
+/// <param name="Case">Which note.</param>
+/// <param name="PathwaysWaiting">The pathways waiting for other answers; empty unless <paramref name="Case"/> is <see cref="FirstDoseNoteCase.OtherPathwaysWaiting"/>.</param>
+public sealed record FirstDoseNote(FirstDoseNoteCase Case, IReadOnlyList<Pathway> PathwaysWaiting)
+{
+    /// <summary>No pathway waits for these answers (also the note of a card sent before the rules could run).</summary>
+    public static FirstDoseNote NoPathwayWaiting { get; } = new(FirstDoseNoteCase.NoPathwayWaiting, []);
 }

@@ -140,14 +140,14 @@ public static class ScreeningJsonReader
                 return false;
 
             case FieldType.WholeNumber:
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var integer))
+                if (element.TryGetInt32(out var integer))
                 {
                     value = integer;
                     return true;
                 }
 
                 // 1e-400 reads as a decimal 0 (the digits below 28 places are dropped): it is not a whole number.
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue
+                if (element.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue
                     && !RoundsToZero(element.GetRawText(), whole))
                 {
                     value = (int)whole;
@@ -155,14 +155,15 @@ public static class ScreeningJsonReader
                 }
 
                 // QA158 F10: a number beyond any int (99999999999999999999999, 1e30, 1e400) is out of the field's range,
-                // whole or not, and told so at the field, as a Number field tells it; never "must be a whole number".
-                problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null) && BeyondWholeNumbers(element)
+                // whole or not, and told so at the field, as a Number field tells it; never "must be a whole number". Only a
+                // JSON number reaches here (any other type is told so above): "must be a whole number" is a fraction's.
+                problem = (field.Min is not null || field.Max is not null) && BeyondWholeNumbers(element)
                     ? NumberMessages.Range(field)
                     : NumberMessages.NotWhole(field);
                 return false;
 
             case FieldType.Number:
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
+                if (element.TryGetDecimal(out var number))
                 {
                     if (RoundsToZero(element.GetRawText(), number))
                     {
@@ -177,7 +178,7 @@ public static class ScreeningJsonReader
 
                 // QA109 F9: a JSON number too large for a decimal (1e29, 1e308, 1e309: RFC 8259 sets no limit) is a number
                 // out of the field's range, and told so at the field, never "must be a number".
-                problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null)
+                problem = field.Min is not null || field.Max is not null
                     ? NumberMessages.Range(field)
                     : Text.Message("Json.Number", Text.FieldLabel(field));
                 return false;

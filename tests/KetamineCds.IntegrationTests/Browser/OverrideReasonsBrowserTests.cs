@@ -10,7 +10,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 /// QA272 F4: the override form offered the two reasons that only explain proceeding (the benefit outweighs the risk; the
 /// contraindication is resolved or inaccurate) under "Do not proceed", and refused them only once sent. site.js now
 /// hides and disables them while "Do not proceed" is chosen, and offers them again with "Proceed"; the server's rule
-/// (<see cref="OverrideInputValidator.OnlyToProceed"/>) and its message stay for a form sent without scripts.
+/// (<see cref="OverrideInputValidator.OnlyToProceed"/>) and its message stay for a form sent without scripts. Helper 279:
+/// the page marks those reasons (<c>data-only-to-proceed</c>) from that rule, and site.js reads the mark; it kept a copy of the list.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class OverrideReasonsBrowserTests(BrowserFixture browser)
@@ -26,13 +27,18 @@ public sealed class OverrideReasonsBrowserTests(BrowserFixture browser)
         await page.GotoAsync($"/Screenings/{screening.Id}");
         await page.Locator("#record-override > summary").ClickAsync();
 
+        // The server marks the reasons to proceed only, from its own list (site.js keeps none of its own): exactly those.
+        var onlyToProceed = Enum.GetValues<OverrideReason>().Where(r => OverrideInputValidator.OnlyToProceed(r)).Select(r => r.ToString()).Order().ToList();
+        Assert.Equal(2, onlyToProceed.Count);
+        Assert.Equal(onlyToProceed, (await page.Locator("#override-reason option[data-only-to-proceed]").EvaluateAllAsync<string[]>("options => options.map(o => o.value)")).Order());
+
         // Every reason is offered before a decision is chosen, and with "Proceed".
         Assert.Empty(await NotOfferedAsync(page));
         await page.Locator("#override-reason").SelectOptionAsync(nameof(OverrideReason.BenefitOutweighsRiskAfterReview));
 
         await page.Locator("#override-dont").CheckAsync();
         var notOffered = await NotOfferedAsync(page);
-        Assert.Equal(Enum.GetValues<OverrideReason>().Where(r => OverrideInputValidator.OnlyToProceed(r)).Select(r => r.ToString()).Order(), notOffered.Order());
+        Assert.Equal(onlyToProceed, notOffered.Order());
         // The reason chosen for proceeding is not left chosen, hidden, under "Do not proceed".
         Assert.Equal("", await page.Locator("#override-reason").InputValueAsync());
         await page.Locator("#override-reason").SelectOptionAsync(nameof(OverrideReason.PatientPreference));

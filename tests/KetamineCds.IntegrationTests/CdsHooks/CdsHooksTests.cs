@@ -705,6 +705,11 @@ public abstract class CdsHooksTests
         var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
         Assert.Equal(DisagreementPrefix + "Pregnant", card["summary"]!.GetValue<string>());
         Assert.Contains($"The chart answers more cautiously than screening {clinicians}, the clinician's latest, completed in KetamineCds on {DateTime.UtcNow:yyyy-MM-dd}.", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Helper 279: the closing note of every card, where the answers came from, no longer says only that the screening's
+        // answers were used where the chart answers less cautiously, under the card that says the chart's answer was used.
+        Assert.All(cards, c => Assert.Matches(
+            $"The answers of screening {clinicians}, completed in KetamineCds on [^\\n]*, were used where the chart records no answer, a less cautious one or an older reading, while they still hold; not where the chart answers more cautiously \\(its answer was used, and a card names both\\)",
+            c!["detail"]!.GetValue<string>()));
         await using var db = app.Db();
         Assert.True(JsonNode.Parse((await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).InputJson)!["pregnant"]!.GetValue<bool>());
     }
@@ -2433,7 +2438,7 @@ public abstract class CdsHooksTests
         var body = await answer.Content.ReadAsStringAsync();
         // The incomplete card says where its answers came from, as the card of a screening that ran does.
         Assert.Contains($"The answers of screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
-        Assert.Contains("were used where the chart records no answer or a less cautious one, while they still hold; not for a question whose chart entry a card names to check.", body, StringComparison.Ordinal);
+        Assert.Contains("were used where the chart records no answer, a less cautious one or an older reading, while they still hold; not where the chart answers more cautiously (its answer was used, and a card names both), nor for a question whose chart entry a card names to check.", body, StringComparison.Ordinal);
         var url = PrefillUrl(JsonNode.Parse(body)!);
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
         var html = WebUtility.HtmlDecode(await psychiatrist.GetStringAsync(url.PathAndQuery));

@@ -469,7 +469,7 @@ public sealed class CardBuilderTests
             var cards = new CardBuilder("http://localhost", orderSign).ForAssessment(assessment, summary, Prefill);
             var naming = cards.Where(c => summary.BeforeFirstDose.Any(b => c.Detail.Contains(ClinicalText.Shared.FindingSummary(b.Finding), StringComparison.Ordinal))).ToList();
             Assert.NotEmpty(naming);
-            Assert.All(naming, c => Assert.Contains(BeforeFirstDoseHeading + "\n\n" + CardTexts.BeforeFirstDoseNote(summary.APathwayIsOpen, [.. summary.PathwaysWaiting.Select(Display.ShortName)]), c.Detail, StringComparison.Ordinal));
+            Assert.All(naming, c => Assert.Contains(BeforeFirstDoseHeading + "\n\n" + CardTexts.BeforeFirstDoseNote(summary.BeforeFirstDoseNote()), c.Detail, StringComparison.Ordinal));
             Assert.All(cards, c => Assert.InRange(c.Summary.Length, 1, 140));
         }
 
@@ -732,6 +732,33 @@ public sealed class CardBuilderTests
         Assert.NotEmpty(withSection);
         Assert.All(withSection, c => Assert.Contains(CardTexts.BeforeFirstDoseHeading + "\n\n" + note + "\n\n", c.Detail, StringComparison.Ordinal));
         Assert.All(cards, c => Assert.DoesNotContain(ClinicalText.Shared.Message("Card.BeforeFirstDose.NoneWaiting"), c.Detail, StringComparison.Ordinal));
+    }
+
+    // Helper 279: a blood pressure of 182/112 (CV-003 blocks every pathway) with the hepatic status blank: the result page's
+    // note under "Must be known before the first dose" says a contraindication already blocks every pathway (helper 262);
+    // the card said "No pathway waits for these answers", as if these answers were all that stood before a first dose.
+    [Theory]
+    [InlineData("en-GB", "A recorded contraindication or unmet precondition already blocks every pathway. Were it resolved, still no dose is given until these answers are known: an answer could still rule treatment out.")]
+    [InlineData("zh-Hans", "已记录的禁忌证或未满足的前提条件已阻止所有路径。即使其得到解决，在这些回答明确之前仍不得给药：其回答仍可能排除治疗。")]
+    public void ForAssessment_EveryPathwayBlocked_TheFirstDoseSectionSaysSoAsTheResultPageDoes(string culture, string note)
+    {
+        using var language = new UiCulture(culture);
+        var history = BloodPressure182Over112().ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        Assert.Equal(Verdict.NotEligibleNow, assessment.Overall);
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+        Assert.True(notRecorded.EveryPathwayBlocked);
+        Assert.NotEmpty(notRecorded.BeforeFirstDose);
+
+        foreach (var orderSign in new[] { false, true })
+        {
+            var cards = new CardBuilder("http://localhost", orderSign).ForAssessment(assessment, notRecorded, Prefill);
+
+            var withSection = cards.Where(c => c.Detail.Contains(CardTexts.BeforeFirstDoseHeading, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(withSection);
+            Assert.All(withSection, c => Assert.Contains(CardTexts.BeforeFirstDoseHeading + "\n\n" + note + "\n\n", c.Detail, StringComparison.Ordinal));
+            Assert.All(cards, c => Assert.DoesNotContain(ClinicalText.Shared.Message("Card.BeforeFirstDose.NoneWaiting"), c.Detail, StringComparison.Ordinal));
+        }
     }
 
     // Helper 274 (QA272 F6): the chart's pregnancy against the clinician's latest screening's "not pregnant" (a correction):

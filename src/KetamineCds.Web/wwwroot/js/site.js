@@ -245,18 +245,14 @@
     }
   });
 
-  // The override form on the result page: a reason that only explains proceeding (OverrideInputValidator.OnlyToProceed:
-  // the benefit outweighs the risk after review; the contraindication is resolved or inaccurate) is neither shown nor
-  // choosable while "Do not proceed" is chosen, and one chosen before is unchosen (QA272 F4). The server refuses that pair
-  // all the same, and says why, for a form sent without scripts. OverrideReasonsBrowserTests holds this list to the
-  // server's.
-  var onlyToProceed = ["BenefitOutweighsRiskAfterReview", "ContraindicationResolvedOrInaccurate"];
-
+  // The override form on the result page: a reason that only explains proceeding (marked data-only-to-proceed by the
+  // server, from OverrideInputValidator.OnlyToProceed: the benefit outweighs the risk after review; the contraindication is
+  // resolved or inaccurate) is neither shown nor choosable while "Do not proceed" is chosen, and one chosen before is
+  // unchosen (QA272 F4). The server refuses that pair all the same, and says why, for a form sent without scripts.
   function offerReasons(reason, doNotProceed) {
-    var options = reason.querySelectorAll("option");
+    var options = reason.querySelectorAll("option[data-only-to-proceed]");
     for (var i = 0; i < options.length; i++) {
       var option = options[i];
-      if (onlyToProceed.indexOf(option.value) === -1) { continue; }
       option.hidden = doNotProceed;
       option.disabled = doNotProceed;
       if (doNotProceed && option.selected) { reason.value = ""; }
