@@ -96,7 +96,7 @@ public static class Fields
         EmptyWhen = AnswerCondition.Parse("moodStabilizer=none"),
         NotRecorded = NotRecordedMeans.CanBlock,
         // Required while a mood stabilizer is taken, so "Not known" is not offered: the help says what to answer (QA137 F6).
-        Help = "Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the pathways then stay closed until it is optimized (BIP-003).",
+        Help = "Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the result then shows every pathway that applies as not eligible until a therapeutic level is recorded (BIP-003).",
         CurrentForDays = 0,
     };
 

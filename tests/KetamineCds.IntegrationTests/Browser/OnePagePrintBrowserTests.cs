@@ -50,6 +50,10 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "adolescent after a recent attempt, part of the safety net", "not-eligible-now", "zh" },
         { "EU adult with active ideation and intent, preparatory acts not recorded", "incomplete", "en" },
         { "EU adult with active ideation and intent, preparatory acts not recorded", "incomplete", "zh" },
+        // QA272 F3: answers to questions the history does not ask (the safety net without suicidality) print on a line of
+        // their own, "Answered, though not asked for this history"; the sheet still fits one page.
+        { "full history, not eligible, the safety net answered without suicidality", "not-eligible-now", "en" },
+        { "full history, not eligible, the safety net answered without suicidality", "not-eligible-now", "zh" },
     };
 
     /// <summary>
@@ -114,6 +118,12 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             // A one-page print has its footer too, on A4 as on Letter (QA7 F13): the patient, the screening, "Page 1 of 1".
             var noFooter = PrintedRationale.MissingFooter(text, language, reference, id, 1, 1);
             Assert.True(noFooter is null, $"{history} ({language}, {format}, first print): {noFooter}.");
+
+            // QA272 F3: the answers to questions this history does not ask are on the page, under their own label.
+            if (history.EndsWith("without suicidality", StringComparison.Ordinal))
+            {
+                Assert.Contains(language == "zh" ? "本病史不涉及但已作答的问题" : "Answered,thoughnotaskedforthishistory", string.Concat(text.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
+            }
         }
 
         var foot = page!.Locator(".p-foot");
@@ -705,6 +715,26 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["diastolicBp"] = 94,
                 ["phq9Total"] = 21,
                 ["phq9Item9"] = 1,
+                ["clinicianNote"] = "Abdominal aortic aneurysm under vascular surgery follow-up; discussed with the patient and his wife. Vascular review requested.",
+            }),
+            // QA272 F3: "full history, not eligible" without suicidality, its safety net answered all the same (the contract
+            // takes it; the form asks none of it), and the PHQ-9 item 9 that asks the risk assessment at 0.
+            "full history, not eligible, the safety net answered without suicidality" => EveryQuestionAnswered(new()
+            {
+                ["ageYears"] = 58,
+                ["failedAdequateTrials"] = 4,
+                ["distinctMechanisms"] = 3,
+                ["suicidality"] = "none",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["benzodiazepineDiazepamEquivalentMg"] = 5,
+                ["aneurysmalVascularDisease"] = true,
+                ["respiratoryDiseaseOrSleepApnea"] = true,
+                ["systolicBp"] = 152,
+                ["diastolicBp"] = 94,
+                ["phq9Total"] = 21,
+                ["phq9Item9"] = 0,
                 ["clinicianNote"] = "Abdominal aortic aneurysm under vascular surgery follow-up; discussed with the patient and his wife. Vascular review requested.",
             }),
             "full history with suicidal ideation, not eligible" => EveryQuestionAnswered(new()

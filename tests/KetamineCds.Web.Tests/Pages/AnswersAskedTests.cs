@@ -137,4 +137,67 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
         Assert.Contains($"<dt>{Fields.Find("substancesUsed")!.Label}</dt>", answers, StringComparison.Ordinal);
         Assert.Contains($"<dt>{Fields.Find("oralAntidepressantClass")!.Label}</dt>", answers, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// QA272 F3: the contract takes answers to questions the history does not ask ("safetyPlanInPlace": true beside
+    /// "suicidality": "none"). The result page and the print listed such an answer among the others while saying that
+    /// questions this history does not call for are left out. Each is now listed apart, under "Answered, though not asked
+    /// for this history", and the sentence speaks of the other questions; what is stored is unchanged.
+    /// </summary>
+    [Fact]
+    public async Task Result_AnAnswerToAQuestionTheHistoryDoesNotAsk_IsListedApart_AndTheLeftOutSentenceStaysTrue()
+    {
+        var request = Man("MRN-F3-UNASKED");
+        request["safetyPlanInPlace"] = true;
+        var id = await factory.RecordScreeningThroughApiAsync(request);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var safetyPlan = Fields.Find("safetyPlanInPlace")!.Label;
+
+        var answers = Answers(await client.GetStringAsync($"/Screenings/{id}"));
+        var asked = answers[..answers.IndexOf("</dl>", StringComparison.Ordinal)];
+        Assert.DoesNotContain(safetyPlan, asked, StringComparison.Ordinal);
+        var apart = Regex.Match(answers, "<h3 id=\"answers-unasked-title\">(.*?)</h3>\\s*<dl class=\"answers answers--unasked\" id=\"answers-unasked\"[^>]*>(.*?)</dl>", RegexOptions.Singleline);
+        Assert.True(apart.Success, "The answer to a question not asked is not listed apart:\n" + answers);
+        Assert.Equal("Answered, though not asked for this history", apart.Groups[1].Value);
+        Assert.Equal($"<div><dt>{safetyPlan}</dt><dd>Yes</dd></div>", Regex.Replace(apart.Groups[2].Value, ">\\s+<", "><").Trim());
+        Assert.Contains("(Other questions this history does not call for are left out.)", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Questions this history does not call for are left out.)", answers, StringComparison.Ordinal);
+
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
+        var printAnswers = Regex.Match(print, "<p class=\"p-answers\">.*?</p>", RegexOptions.Singleline).Value;
+        var printUnasked = Regex.Match(print, "<p class=\"p-answers p-answers--unasked\" id=\"p-answers-unasked\">.*?</p>", RegexOptions.Singleline).Value;
+        var printNotRecorded = Regex.Match(print, "<p class=\"p-answers p-answers--not-recorded\">.*?</p>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain(safetyPlan, printAnswers, StringComparison.Ordinal);
+        Assert.Equal($"Answered, though not asked for this history: {safetyPlan}: Yes.", Regex.Replace(Regex.Replace(printUnasked, "<[^>]*>", ""), "\\s+", " ").Trim());
+        Assert.Contains("(Other questions this history does not call for are left out.)", printNotRecorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Questions this history does not call for are left out.)", print, StringComparison.Ordinal);
+
+        // What is stored is unchanged: the answer is kept as sent.
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var stored = JsonNode.Parse(await api.GetStringAsync($"/api/v1/screenings/{id}"))!;
+        Assert.True(stored["input"]!["safetyPlanInPlace"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Result_Chinese_AnAnswerToAQuestionTheHistoryDoesNotAsk_IsListedApartInChinese()
+    {
+        var request = Man("MRN-F3-UNASKED-ZH");
+        request["safetyPlanInPlace"] = true;
+        var id = await factory.RecordScreeningThroughApiAsync(request);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", "zh-CN");
+        var answers = Answers(await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("<dt>已制定安全计划</dt>", answers[..answers.IndexOf("</dl>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"answers-unasked-title\">本病史不涉及但已作答的问题</h3>", answers, StringComparison.Ordinal);
+        Assert.Contains("<div><dt>已制定安全计划</dt><dd>是</dd></div>", answers, StringComparison.Ordinal);
+        Assert.Contains("（本病史不涉及的其他问题未列出。）", answers, StringComparison.Ordinal);
+
+        using var printResponse = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}/Print", "zh-CN");
+        var print = WebUtility.HtmlDecode(await printResponse.Content.ReadAsStringAsync());
+        var printUnasked = Regex.Replace(Regex.Match(print, "<p class=\"p-answers p-answers--unasked\" id=\"p-answers-unasked\">.*?</p>", RegexOptions.Singleline).Value, "<[^>]*>", "");
+        Assert.Contains("本病史不涉及但已作答的问题", printUnasked, StringComparison.Ordinal);
+        Assert.Contains("已制定安全计划", printUnasked, StringComparison.Ordinal);
+        Assert.Contains("（本病史不涉及的其他问题未列出。）", print, StringComparison.Ordinal);
+    }
 }

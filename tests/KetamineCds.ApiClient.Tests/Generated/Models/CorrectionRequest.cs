@@ -71,7 +71,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? LifeLimitingIllness { get; set; }
         /// <summary>Mood stabilizer. Required for bipolar disorder; choose None if there is none. Required when primaryDiagnosis is bipolar-i or bipolar-ii.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.MoodStabilizer? MoodStabilizer { get; set; }
-        /// <summary>Mood stabilizer at a therapeutic level. Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the pathways then stay closed until it is optimized (BIP-003). Required when moodStabilizer is not none.</summary>
+        /// <summary>Mood stabilizer at a therapeutic level. Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the result then shows every pathway that applies as not eligible until a therapeutic level is recorded (BIP-003). Required when moodStabilizer is not none.</summary>
         public bool? MoodStabilizerOptimized { get; set; }
         /// <summary>On naltrexone. Oral or injectable, for any reason (e.g. alcohol use disorder).</summary>
         public bool? OnNaltrexone { get; set; }
