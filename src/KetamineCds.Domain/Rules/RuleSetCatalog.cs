@@ -661,11 +661,33 @@ public static class RuleSetCatalog
     /// </summary>
     public static RuleSet V1_25_0 { get; } = BuildV1_25_0();
 
+    /// <summary>
+    /// Version 1.26.0 (helper 283; docs/clinical-review.md, section 38). QA281 F6, a duplicate high caution: with imminent
+    /// suicide risk (SUI-007) and part of the safety net not recorded as in place, SUI-010 ("Imminent suicide risk and part of
+    /// the safety net is missing: put it in place, or record why not, before the first session") and SUI-013 ("Suicidality
+    /// without the whole safety net: put … in place, or record why not, before the first session") both fired, two high
+    /// cautions giving one instruction for one input (docs/contributing.md, "One input gives one instruction"). SUI-013 is
+    /// restated (<see cref="Rule.Restated"/>) to fire only where the answers recorded do not establish imminent risk:
+    /// <c>noneholds(imminent risk)</c> in place of 1.4.0's <c>noneholds(SUI-009's condition)</c>. With imminent risk
+    /// established, SUI-010 (part of the net missing) or SUI-009 (none of it in place) fires instead; where imminent risk is
+    /// ruled out or left undecided by a blank answer (active ideation, intent not recorded), SUI-013 fires as in 1.25.0, since
+    /// <see cref="Criteria.NoneHolds"/> does not count an undecided part and SUI-010 fires only where imminent risk holds. Its
+    /// condition in words says so; its summary, detail, kind, severity and citations are 1.25.0's.
+    /// </summary>
+    public static RuleSet V1_26_0 { get; } = V1_25_0.Next(
+        "1.26.0",
+        replace:
+        [
+            V1_25_0["SUI-013"].Restated(
+                All(Suicide.SafetyNetIncomplete.SafetyNetNotWhole, NoneHolds(Indications.ImminentSuicideRisk)),
+                "Any suicidality is recorded, a safety plan, lethal-means counselling or immediate follow-up is not recorded as in place, and the answers recorded do not establish imminent risk (SUI-007): they rule it out or leave it undecided. With imminent risk, SUI-010 (part of the safety net missing) or SUI-009 (none of it in place) applies instead."),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_25_0;
+    public static RuleSet Current => V1_26_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

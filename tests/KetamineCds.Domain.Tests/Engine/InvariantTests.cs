@@ -957,6 +957,94 @@ public class InvariantTests
             ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0).Findings.Single(f => f.RuleId == "REC-002").Because.Select(e => e.Field)));
     }
 
+    /// <summary>Some suicidality recorded and a safety plan, lethal-means counselling or follow-up not recorded as in place (SUI-013's first part, as data).</summary>
+    private static bool SafetyNetNotWhole(PatientHistory h) =>
+        h.Suicidality != Suicidality.None
+        && (h.SafetyPlanInPlace != true || h.LethalMeansCounselled != true || h.FollowUpArranged != true);
+
+    private static readonly string[] SafetyNetRules = ["SUI-009", "SUI-010", "SUI-013"];
+
+    /// <summary>
+    /// Rule set 1.26.0 (docs/clinical-review.md, section 38; QA281 F6) against 1.25.0 for one history: SUI-010 and SUI-013 never
+    /// fire together; wherever 1.25.0 fires SUI-013, 1.26.0 fires SUI-013, SUI-010 or SUI-009 (in fact SUI-013 or SUI-010); wherever
+    /// suicidality is recorded and the safety net is not whole, one of the three fires; and the verdict, every pathway's status,
+    /// the rules that fire, in order, and every finding (inputs included) are 1.25.0's, but SUI-013 where it stood beside SUI-010.
+    /// Returns whether SUI-013 was dropped.
+    /// </summary>
+    private static bool AssertSui013DroppedOnlyBesideSui010(PatientHistory history)
+    {
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_25_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_26_0);
+        bool Fired(Assessment a, string id) => a.Findings.Any(f => f.RuleId == id);
+        Assert.False(Fired(after, "SUI-010") && Fired(after, "SUI-013"), "SUI-010 and SUI-013 together");
+        if (Fired(before, "SUI-013"))
+        {
+            Assert.True(SafetyNetRules.Any(id => Fired(after, id)), "1.25.0 fired SUI-013; 1.26.0 none of SUI-009, SUI-010, SUI-013");
+        }
+
+        if (SafetyNetNotWhole(history))
+        {
+            Assert.True(SafetyNetRules.Any(id => Fired(after, id)), "the safety net is not whole and none of SUI-009, SUI-010, SUI-013 fires");
+        }
+
+        var dropped = Fired(before, "SUI-013") && !Fired(after, "SUI-013");
+        if (dropped)
+        {
+            Assert.True(Fired(before, "SUI-010") && Fired(after, "SUI-010"), "SUI-013 dropped where SUI-010 does not fire");
+            Assert.False(Fired(after, "SUI-009"));
+        }
+
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds.Where(id => !(dropped && id == "SUI-013"))))),
+            Statuses(after));
+        Assert.Equal(before.Findings.Where(f => !(dropped && f.RuleId == "SUI-013")).Select(f => FindingLine(f)), after.Findings.Select(f => FindingLine(f)));
+        return dropped;
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_26_0Against1_25_0_DropsSui013OnlyBesideSui010AndNothingElse(PatientHistory history) =>
+        AssertSui013DroppedOnlyBesideSui010(history);
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_26_0_SuicidalityWithPartOfTheSafetyNet_OneSafetyNetCautionAsBefore(PatientHistory history, bool safetyPlanFirst)
+    {
+        // Every generated history made suicidal with the safety net neither whole nor wholly absent (one part recorded in place,
+        // one recorded not in place, the third as generated): the kind QA281 F6 found, the suicidality, intent and recent
+        // behaviour as generated (blank too), so imminent risk holds, is ruled out or is undecided.
+        var h = history with
+        {
+            Suicidality = history.Suicidality == Suicidality.None ? Suicidality.ActiveIdeation : history.Suicidality,
+            SafetyPlanInPlace = safetyPlanFirst,
+            LethalMeansCounselled = !safetyPlanFirst,
+        };
+        AssertSui013DroppedOnlyBesideSui010(h);
+        var after = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0);
+        Assert.Single(after.Findings, f => f.RuleId is "SUI-010" or "SUI-013");
+        Assert.DoesNotContain(after.Findings, f => f.RuleId == "SUI-009");
+    }
+
+    [Fact]
+    public void Generator_ASeededSampleOf1000_1_26_0DropsSui013OnlyBesideSui010()
+    {
+        // The seeded 1,000 histories, and the same made suicidal with part of the safety net: SUI-013 is dropped exactly where
+        // 1.25.0 listed it beside SUI-010, and it still fires where imminent risk is ruled out or undecided.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261206UL), 1)[0];
+        var droppedInSample = sample.Count(AssertSui013DroppedOnlyBesideSui010);
+        var partial = sample.Select(h => h with
+        {
+            Suicidality = h.Suicidality == Suicidality.None ? Suicidality.ActiveIdeation : h.Suicidality,
+            SafetyPlanInPlace = true,
+            LethalMeansCounselled = false,
+        }).ToArray();
+        var droppedInPartial = partial.Count(AssertSui013DroppedOnlyBesideSui010);
+        var undecidedStillFires = partial.Count(h =>
+            h.Suicidality == Suicidality.ActiveIdeation && h.SuicidalIntent is null && h.PreparatoryActsOrAbortedAttempt != true
+            && ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0).Findings.Any(f => f.RuleId == "SUI-013"));
+        // With this seed: 365 of the sample, 535 of those made so, and 65 with active ideation and intent blank.
+        Assert.All(new[] { droppedInSample, droppedInPartial, undecidedStillFires }, n => Assert.NotEqual(0, n));
+    }
+
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
     private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
         before == Indications.AnyIndicationOrAPathwayNotRuledOut

@@ -44,6 +44,7 @@ public partial class RuleSetIdentityTests
         ["1.23.0"] = "sha256:97d7db89c14d634bbfeda9605e3de6656371cf21f0b70ec533d143e2357e549d",
         ["1.24.0"] = "sha256:a6841730bbe808001ca913c7dfc97bc601957c9edf8fb2a5b52ba71e2c97ab8f",
         ["1.25.0"] = "sha256:acf866a2ae5828d7da4525ae92cd73642461dcd501693e081b24decd32ee0156",
+        ["1.26.0"] = "sha256:3a011859d027b76a5bf96417fa097fbd36bfc5e0f165454aec23e94007ef3aa0",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -295,6 +296,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_25_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_24_0.Pathways, RuleSetCatalog.V1_25_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_24_0.ConcernsByRule, RuleSetCatalog.V1_25_0.ConcernsByRule);
+        // 1.26.0 restates SUI-013 only: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_26_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_25_0.Pathways, RuleSetCatalog.V1_26_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_25_0.ConcernsByRule, RuleSetCatalog.V1_26_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -1012,6 +1017,47 @@ public partial class RuleSetIdentityTests
         // 1.13.0's words for the item-9 assessment stay.
         Assert.Contains("suicidality is recorded as none beside a positive PHQ-9 item 9", rec25.ConditionText, StringComparison.Ordinal);
 
+    }
+
+    /// <summary>
+    /// 1.26.0 (helper 283; docs/clinical-review.md, section 38). QA281 F6: SUI-013 is restated to fire only where imminent risk
+    /// is not established, so it is no longer listed beside SUI-010; its condition keeps 1.4.0's "any suicidality, net not
+    /// whole" and reads "noneholds(imminent risk)" where it read "noneholds(SUI-009's condition)", and its condition in words
+    /// says so. Summary, detail, kind, severity, citations and topic are 1.25.0's; every other rule is 1.25.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_25_0To1_26_0_Sui013IsRestatedToFireOnlyWhereImminentRiskIsNotEstablished()
+    {
+        var (was25, now26) = (RuleSetCatalog.V1_25_0, RuleSetCatalog.V1_26_0);
+        var diff = RuleSetDiff.Between(was25, now26);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was25.Pathways, now26.Pathways);
+        Assert.Equal(was25.ConcernsByRule, now26.ConcernsByRule);
+        Assert.Equal(was25.Rules.Select(r => r.Id), now26.Rules.Select(r => r.Id));
+        Assert.Equal(["SUI-013"], diff.Changed.Select(r => r.After.Id));
+        Assert.All(was25.Rules.Where(r => r.Id != "SUI-013"), r => Assert.Same(r, now26.Find(r.Id)));
+
+        var (was, now) = (was25["SUI-013"], now26["SUI-013"]);
+        Assert.Same(was.AsDefined, now.AsDefined);
+        Assert.Equal((was.Kind, was.Severity, was.Topic, was.Concerns), (now.Kind, now.Severity, now.Topic, now.Concerns));
+        Assert.Equal((string.Join(',', was.Principles), string.Join(',', was.Sources)), (string.Join(',', now.Principles), string.Join(',', now.Sources)));
+        Assert.Equal((was.Summary, was.Detail), (now.Summary, now.Detail));
+
+        // The condition: the same "net not whole" part, the exclusion widened from SUI-009's condition to imminent risk itself.
+        var notWhole = KetamineCds.Domain.Rules.Suicide.SafetyNetIncomplete.SafetyNetNotWhole.Canonical;
+        Assert.Equal($"all({notWhole}, noneholds({RuleSetCatalog.V1_25_0["SUI-009"].Condition.Canonical}))", was.Condition.Canonical);
+        Assert.Equal($"all({notWhole}, noneholds({Indications.ImminentSuicideRisk.Canonical}))", now.Condition.Canonical);
+        // SUI-009 and SUI-010, which now speak for imminent risk alone, each require it.
+        Assert.All(["SUI-009", "SUI-010"], id => Assert.StartsWith($"all({Indications.ImminentSuicideRisk.Canonical}, ", now26[id].Condition.Canonical, StringComparison.Ordinal));
+
+        // The words: 1.25.0's first two clauses, then what the condition now excludes.
+        const string Shared = "Any suicidality is recorded, a safety plan, lethal-means counselling or immediate follow-up is not recorded as in place, and ";
+        Assert.StartsWith(Shared + "SUI-009 does not apply", was.ConditionText, StringComparison.Ordinal);
+        Assert.Equal(
+            Shared + "the answers recorded do not establish imminent risk (SUI-007): they rule it out or leave it undecided. With imminent risk, SUI-010 (part of the safety net missing) or SUI-009 (none of it in place) applies instead.",
+            now.ConditionText);
     }
 
     /// <summary>

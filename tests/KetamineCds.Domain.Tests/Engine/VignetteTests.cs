@@ -346,6 +346,11 @@ public class VignetteTests
                 PreparatoryActsOrAbortedAttempt = null,
             },
             Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), [.. SuicidalPrinciples, Citations.TrdProcedure], ["SUI-001", "SUI-002", "SUI-007", "SUI-011", "EU-004"]),
+        // QA281 F6 (rule set 1.26.0, docs/clinical-review.md, section 38): imminent risk with part of the safety net missing is
+        // SUI-010's caution alone; 1.25.0 listed SUI-013 beside it, saying the same.
+        new("22-year-old with MDD, active suicidal ideation with a plan and intent, a safety plan and follow-up but no lethal-means counselling (rule set 1.26.0)",
+            ActiveIdeationWithoutIntent(safetyPlan: true, lethalMeans: false, followUp: true) with { AgeYears = 22, Suicidality = Suicidality.ActiveIdeationWithPlan, SuicidalIntent = true },
+            Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), SuicidalPrinciples, ["SUI-001", "SUI-004", "SUI-007", "SUI-010", "SUI-011", "AGE-002"]),
         new("16-year-old with MDD and active suicidal ideation",
             Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, PalliativeWaits(SuicidalOnly(NotEligible), NotEligible),
             [.. SuicidalPrinciples, Pal], ["AGE-001", "SUI-001"]),
@@ -423,6 +428,7 @@ public class VignetteTests
     [InlineData("1.1.0", "1.2.0")]
     [InlineData("1.14.0", "1.15.0")]
     [InlineData("1.24.0", "1.25.0")]
+    [InlineData("1.25.0", "1.26.0")]
     public void Vignettes_Together_FireEveryRuleThatARuleSetAddedOrChanged(string from, string to)
     {
         // A vignette for every correction of a clinical review: each rule the release added or changed fires for some

@@ -136,6 +136,14 @@ internal static class EarlierRuleCases
         new EarlierDefinition("SUI-013", "1.4.0").Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null }).Edge(PlanWithoutSafetyNet()).Edge(Suicidal(Suicidality.ActiveIdeation))
             .Expect(DetailContains("this caution is not listed beside it")),
 
+        // 1.21.0 to 1.25.0: fired beside SUI-010 on imminent risk with part of the safety net missing, two high cautions giving
+        // one instruction; 1.26.0 fires only where imminent risk is not established (section 38, QA281 F6).
+        new EarlierDefinition("SUI-013", "1.21.0")
+            .Fires(Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = true, LethalMeansCounselled = false, FollowUpArranged = true }, Because("lethalMeansCounselled", "false"))
+            .Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null })
+            .Edge(PlanWithoutSafetyNet()).Edge(Suicidal(Suicidality.ActiveIdeation))
+            .Expect(ConditionContains("and SUI-009 does not apply"), DetailContains("a same-day evaluation comes first (SUI-009)")),
+
         // 1.9.0 to 1.21.0: read imminent risk as a negation, so beside passive ideation the finding named suicidal intent, a
         // question the form asks only with active ideation, as not recorded; 1.22.0 names only what rules the risk out (section 34).
         new EarlierDefinition("SUI-014", "1.9.0")

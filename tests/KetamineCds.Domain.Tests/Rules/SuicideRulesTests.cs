@@ -343,13 +343,81 @@ public class SuicideRulesTests : RuleTestBase
         AssertDoesNotFire("SUI-013", h);
     }
 
-    [Fact, Fires("SUI-013"), Edge("SUI-009")]
-    public void Evaluate_PlanWithOnlyFollowUpArranged_FiresSui013AndNotSui009()
+    [Fact, Fires("SUI-010"), Edge("SUI-009"), Edge("SUI-013")]
+    public void Evaluate_PlanWithOnlyFollowUpArranged_FiresSui010AndNeitherSui009NorSui013()
     {
-        // SUI-009 does not apply, so SUI-013 names the rest of the safety net.
+        // SUI-009 does not apply (follow-up is in place). Until 1.26.0 SUI-013 named the rest of the safety net beside
+        // SUI-010, which says the same for imminent risk; from 1.26.0 SUI-010 alone does (QA281 F6, section 38).
         var h = PlanWithSafetyNet(false, false, true);
-        Assert.Equal(FindingKind.Caution, AssertFires("SUI-013", h).Kind);
+        Assert.Equal(FindingKind.Caution, AssertFires("SUI-010", h).Kind);
         AssertDoesNotFire("SUI-009", h);
+        AssertDoesNotFire("SUI-013", h);
+        Assert.Contains(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_25_0).Findings, f => f.RuleId == "SUI-013");
+    }
+
+    // 1.26.0 (QA281 F6; docs/clinical-review.md, section 38): the QA's history, 22, MDD in a current episode, active ideation
+    // with a plan, intent yes, a safety plan and follow-up in place, no lethal-means counselling. 1.25.0 listed two high
+    // cautions saying the same (SUI-010 and SUI-013); 1.26.0 lists SUI-010 only, and nothing else of the screening changes.
+    [Fact, Fires("SUI-010"), Edge("SUI-013"), Edge("SUI-009")]
+    public void Evaluate_ImminentRiskWithoutLethalMeansCounselling_ListsOneSafetyNetCautionNotTwo()
+    {
+        var h = (Suicidal(Suicidality.ActiveIdeationWithPlan) with
+        {
+            AgeYears = 22,
+            SuicidalIntent = true,
+            SafetyPlanInPlace = true,
+            LethalMeansCounselled = false,
+            FollowUpArranged = true,
+        }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+        var f = AssertFires("SUI-010", h);
+        Assert.Equal((FindingKind.Caution, Severity.High), (f.Kind, f.Severity));
+        AssertDoesNotFire("SUI-013", h);
+        AssertDoesNotFire("SUI-009", h);
+
+        var now = ScreeningEngine.Evaluate(h);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_25_0);
+        Assert.Equal(["SUI-010", "SUI-013"], before.Findings.Where(x => x.RuleId is "SUI-010" or "SUI-013").Select(x => x.RuleId));
+        Assert.Equal(["SUI-010"], now.Findings.Where(x => x.Summary.Contains("safety net", StringComparison.Ordinal) && x.Kind == FindingKind.Caution).Select(x => x.RuleId));
+        Assert.Equal(before.Overall, now.Overall);
+        Assert.Equal(before.Findings.Select(x => x.RuleId).Where(id => id != "SUI-013"), now.Findings.Select(x => x.RuleId));
+        Assert.Equal(before.Pathways.Select(p => p.Status), now.Pathways.Select(p => p.Status));
+    }
+
+    // 1.26.0: where imminent risk is undecided (active ideation, intent not recorded), SUI-010 cannot fire, so SUI-013 still
+    // does for a safety net with a part missing; a blank answer is never read as "not imminent" nor as "imminent".
+    [Fact, Fires("SUI-013"), Edge("SUI-010"), Edge("SUI-009"), Fires("SUI-010"), Edge("SUI-013")]
+    public void Evaluate_ActiveIdeationWithIntentNotRecordedAndPartOfTheSafetyNet_FiresSui013AndNotSui010()
+    {
+        var h = Suicidal(Suicidality.ActiveIdeation) with
+        {
+            SuicidalIntent = null,
+            PreparatoryActsOrAbortedAttempt = false,
+            SafetyPlanInPlace = true,
+            LethalMeansCounselled = false,
+            FollowUpArranged = true,
+        };
+        var f = AssertFires("SUI-013", h);
+        AssertBecause(f, "lethalMeansCounselled", "false");
+        AssertDoesNotFire("SUI-010", h);
+        AssertDoesNotFire("SUI-009", h);
+        Assert.Contains(ScreeningEngine.Evaluate(h).Findings, x => x.RuleId == "SUI-012");
+        // Intent recorded yes makes the risk imminent: SUI-010 instead; recorded no (and no recent behaviour): SUI-013.
+        AssertFires("SUI-010", h with { SuicidalIntent = true });
+        AssertDoesNotFire("SUI-013", h with { SuicidalIntent = true });
+        AssertFires("SUI-013", h with { SuicidalIntent = false });
+        AssertDoesNotFire("SUI-010", h with { SuicidalIntent = false });
+    }
+
+    // 1.26.0: SUI-013's condition in words says where it fires now, and that SUI-010 or SUI-009 applies with imminent risk.
+    [Fact, Fires("SUI-013")]
+    public void Evaluate_PassiveIdeationWithoutSafetyPlan_Sui013ConditionSaysImminentRiskIsNotEstablished()
+    {
+        AssertFires("SUI-013", Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null });
+        var rule = RuleSet["SUI-013"];
+        Assert.Contains("the answers recorded do not establish imminent risk (SUI-007): they rule it out or leave it undecided", rule.ConditionText, StringComparison.Ordinal);
+        Assert.Contains("SUI-010 (part of the safety net missing) or SUI-009 (none of it in place) applies instead", rule.ConditionText, StringComparison.Ordinal);
+        Assert.Equal((RuleSetCatalog.V1_25_0["SUI-013"].Summary, RuleSetCatalog.V1_25_0["SUI-013"].Detail), (rule.Summary, rule.Detail));
+        Assert.Contains("SUI-009 does not apply", RuleSetCatalog.V1_25_0["SUI-013"].ConditionText, StringComparison.Ordinal);
     }
 
     [Fact, Fires("SUI-013"), Edge("SUI-009")]

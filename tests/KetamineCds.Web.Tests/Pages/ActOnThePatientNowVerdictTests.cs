@@ -179,9 +179,11 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
         // Of the high-severity findings, the suicide-risk cautions and requirements, in the screening's order (cautions, then
         // requirements, each by id): SUI-007 (the
         // same-day evaluation), SUI-010 and SUI-011 with the safety net's; never AGE-001 (the verdict's own), AGE-002
-        // (moderate) nor SUI-006 (information).
-        string[] expected = ["SUI-003", "SUI-004", "SUI-007", "SUI-010", "SUI-011", "SUI-013"];
+        // (moderate) nor SUI-006 (information). From rule set 1.26.0 (QA281 F6) SUI-013 is not listed beside SUI-010, which
+        // says the same for imminent risk.
+        string[] expected = ["SUI-003", "SUI-004", "SUI-007", "SUI-010", "SUI-011"];
         Assert.Equal(expected, findings.Where(f => expected.Contains(f.RuleId)).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(findings, f => f.RuleId == "SUI-013");
         await AssertTheBoxNamesAsync(id, language, findings, [.. findings.Select(f => f.RuleId).Distinct().Where(expected.Contains)]);
     }
 
@@ -202,8 +204,8 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
     public async Task ResultAndPrint_EligibleWithCautions_NamesTheRequirementsNowAndNoCautionTwice()
     {
         // 40, TRD on an SSRI, every item recorded; active ideation with a plan and intent, preparatory acts, a safety plan
-        // and follow-up in place but no lethal-means counselling: eligible with cautions, SUI-010, SUI-011, SUI-013 among the
-        // high-severity cautions, SUI-007 and SUI-004 requirements.
+        // and follow-up in place but no lethal-means counselling: eligible with cautions, SUI-010 and SUI-011 among the
+        // high-severity cautions (from rule set 1.26.0 not SUI-013 beside SUI-010: QA281 F6), SUI-007 and SUI-004 requirements.
         var request = CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
         {
             ["patientReference"] = "MRN-QA272-F1-C",
@@ -233,6 +235,8 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
         });
         var (id, findings) = await CreateAsync(request, "eligible-with-cautions");
         Assert.Contains(findings, f => f is { RuleId: "SUI-011", Kind: "caution" });
+        Assert.Contains(findings, f => f is { RuleId: "SUI-010", Kind: "caution" });
+        Assert.DoesNotContain(findings, f => f.RuleId == "SUI-013");
 
         foreach (var path in new[] { $"/Screenings/{id}", $"/Screenings/{id}/Print" })
         {

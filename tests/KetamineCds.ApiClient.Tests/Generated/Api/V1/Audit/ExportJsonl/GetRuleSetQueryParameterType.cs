@@ -112,5 +112,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneTwoFiveZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.26.0")]
+        #pragma warning disable CS1591
+        OneTwoSixZero,
+        #pragma warning restore CS1591
     }
 }
