@@ -59,7 +59,8 @@ public enum ChartCheckKind
     /// medicine is coded, but only in code systems none of the medication value sets uses (NDC, SNOMED CT, a local system,
     /// a code without its system; the value sets are RxNorm today): no value set can read it, and it may be one of the
     /// medicines a question asks about. Named beside every medicine question with each code and its system, never matched
-    /// by its words. A medicine coded in a system the value sets use but in none of them is not named.
+    /// by its words. A medicine coded in a system the value sets use but in none of them is named too, as
+    /// <see cref="MedicineCodeNotListed"/> (QA281 F4).
     /// </summary>
     MedicineCodeNotRead,
 
@@ -229,6 +230,17 @@ public enum ChartCheckKind
     /// (<see cref="ChartEntryToCheck.ChartPartOlder"/>): that item 9 is not read.
     /// </summary>
     ItemWithoutTotal,
+
+    /// <summary>
+    /// QA281 F4: a MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in
+    /// error, whose medicine is coded in a system the medication value sets use (RxNorm today) but with no code any of them
+    /// holds: an ingredient-level code (oxycodone 7804, naltrexone 7243; no ingredient-level code could be confirmed from
+    /// the value sets' sources, docs/fhir-mapping.md), or a medicine no question asks about (an amlodipine). Before, it was
+    /// read as no question's medicine and named nowhere, so an earlier screening's "no" filled On opioids beside an active
+    /// oxycodone order. Named beside every medicine question as <see cref="MedicineCodeNotRead"/> is, with each code and its
+    /// system, never matched by its words. Added last, so that the kinds before it keep their numbers.
+    /// </summary>
+    MedicineCodeNotListed,
 }
 
 /// <summary>

@@ -41,6 +41,9 @@ public class NamedConditionsTests
         { "hepaticImpairment", Fhir.Icd10Cm, "K72.91" },
         { "hepaticImpairment", Fhir.Icd10Cm, "K74.60" },
         { "hepaticImpairment", Fhir.Icd10Cm, "K74.69" },
+        // QA281 F2: suicidal ideation was named nowhere (the card listed Suicidality as not recorded beside a chart holding it).
+        { "suicidality", Fhir.Icd10Cm, "R45.851" },
+        { "suicidality", Fhir.Icd10Cm, "R45851" },
     };
 
     [Theory]
@@ -91,6 +94,20 @@ public class NamedConditionsTests
         Assert.False(reading.Values.ContainsKey("primaryDiagnosis"));
         var check = Assert.Single(reading.ToCheck, c => c.Field == "primaryDiagnosis");
         Assert.Equal((ChartCheckKind.ConditionNamesQuestion, "Condition/c9"), (check.Kind, check.Reference));
+    }
+
+    // QA281 F2: suicidal ideation (R45.851) beside a confirmed suicide attempt within 90 days: the attempt is read, the
+    // contract's most serious level, and stands on its own evidence; the ideation code could not make it more cautious.
+    [Fact]
+    public void Read_SuicidalIdeationBesideARecentAttempt_TheAttemptStands()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "T14.91XA", onset: "2026-11-01"),
+            Fhir.Condition("c9", Fhir.Icd10Cm, "R45.851"));
+
+        Assert.Equal("recent-attempt", reading.Values["suicidality"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "suicidality");
     }
 
     // F31.81 (bipolar II) is read as an answer; beside it nothing is named: the diagnosis stands on its own evidence.

@@ -160,6 +160,7 @@ internal static class PinnedValueSets
             "icd10cm|K72.91=hepaticImpairment",
             "icd10cm|K74.60=hepaticImpairment",
             "icd10cm|K74.69=hepaticImpairment",
+            "icd10cm|R45.851=suicidality",
         ],
         ["current-depressive-episode"] =
         [

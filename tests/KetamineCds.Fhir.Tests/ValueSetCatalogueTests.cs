@@ -81,7 +81,7 @@ public class ValueSetCatalogueTests
         Assert.DoesNotContain(Fields.All, f => f.ValueSet == set.Id);
         Assert.All(set.Codes, c => Assert.Contains(c.Value, Fields.All.Select(f => f.Name)));
         Assert.Equal(
-            ["arteriovenousMalformation", "hepaticImpairment", "pregnant", "primaryDiagnosis", "psychosis"],
+            ["arteriovenousMalformation", "hepaticImpairment", "pregnant", "primaryDiagnosis", "psychosis", "suicidality"],
             set.Codes.Select(c => c.Value!).Distinct().Order(StringComparer.Ordinal));
     }
 

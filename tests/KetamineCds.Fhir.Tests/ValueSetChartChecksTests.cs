@@ -935,11 +935,50 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "onNaltrexone", kind, "MedicationStatement/m1");
     }
 
-    [Fact]
-    public void Read_ACodedMedicineNoValueSetHolds_IsNotNamed()
+    /// <summary>
+    /// QA281 F4: an RxNorm code no medication value set holds was read as "no medicine a question asks about" and named
+    /// nowhere, so oxycodone or naltrexone coded as the ingredient (7804, 7243: the value sets list clinical drugs, and no
+    /// ingredient-level code could be confirmed from their sources) left On opioids / On naltrexone "not recorded" with the
+    /// order unnamed, and an earlier screening's "no" filled them. It is named beside every medicine question, as a medicine
+    /// coded only in NDC is (never matched by its words), with its code and system.
+    /// </summary>
+    [Theory]
+    [InlineData("MedicationRequest", "7804", "oxycodone")]
+    [InlineData("MedicationRequest", "7243", "naltrexone")]
+    [InlineData("MedicationStatement", "197361", "amlodipine 5 mg")]
+    public void Read_AnRxNormCodeNoMedicationValueSetHolds_IsNamedBesideEveryMedicineQuestion(string type, string code, string words)
     {
-        // A coded medicine is read by its code: one no value set holds is no medicine a question asks about.
-        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m1", "197361"));
+        var reading = Fhir.Read(Fhir.Patient(), Coded(type, "m1", "active", words, (Fhir.RxNorm, code, null)));
+
+        foreach (var field in MedicineQuestions)
+        {
+            Assert.False(reading.Values.ContainsKey(field));
+            Assert.Contains(reading.ToCheck, c => c.Field == field && c.Reference == $"{type}/m1" && c.What == $"{words} (RxNorm {code})");
+        }
+
+        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+        Assert.All(reading.ToCheck, c => Assert.Equal("MedicineCodeNotListed", c.Kind.ToString()));
+    }
+
+    [Fact]
+    public void Read_AnRxNormCodeNoValueSetHolds_BesideAYesReadFromAListedCode_LeavesTheYes()
+    {
+        // A yes stands on its own evidence (hydrocodone read); the unlisted code is still named beside the questions the
+        // chart does not answer.
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), Coded("MedicationRequest", "m1", "active", "oxycodone", (Fhir.RxNorm, "7804", null)));
+
+        Assert.Equal(true, reading.Values["onOpioids"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOpioids");
+        Assert.Contains(reading.ToCheck, c => c.Field == "onNaltrexone" && c.Reference == "MedicationRequest/m1");
+    }
+
+    [Fact]
+    public void Read_AnRxNormCodeNoValueSetHolds_StoppedOrEnteredInError_IsNotNamed()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Coded("MedicationRequest", "m1", "stopped", "oxycodone", (Fhir.RxNorm, "7804", null)),
+            Coded("MedicationStatement", "m2", "entered-in-error", "naltrexone", (Fhir.RxNorm, "7243", null)));
 
         Assert.Empty(reading.ToCheck);
     }
@@ -1039,15 +1078,25 @@ public class ValueSetChartChecksTests
     }
 
     [Fact]
-    public void Read_AMedicineWithAnRxNormCodeInNoValueSetBesideAnNdcCode_IsNotNamed()
+    public void Read_AMedicineWithAnRxNormCodeInNoValueSetBesideAnNdcCode_IsNamedOnceForEachQuestion_WithBothCodes()
     {
-        // RxNorm is a system the medication value sets use: a code in it that none holds is no medicine a question asks
-        // about (an amoxicillin, an amlodipine), whatever other codes come with it. (An RxNorm ingredient-level code is
-        // read the same way: none is listed, docs/fhir-mapping.md.)
+        // QA281 F4: RxNorm is a system the medication value sets use, but a code in it that none holds may still be a
+        // medicine a question asks about (an ingredient-level oxycodone code): named, with every code it carries. Before,
+        // it was read as no question's medicine (an amoxicillin, an amlodipine) and named nowhere.
         var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "amlodipine 5 mg", (Fhir.RxNorm, "197361", null), (Ndc, "12345-678-90", null)));
 
-        Assert.Empty(reading.ToCheck);
+        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+        Assert.All(reading.ToCheck, c => Assert.Equal("amlodipine 5 mg (RxNorm 197361, NDC 12345-678-90)", c.What));
         Assert.DoesNotContain(reading.Values.Keys, MedicineQuestions.Contains);
+    }
+
+    [Fact]
+    public void Read_AMedicineWithAListedRxNormCodeBesideAnUnlistedOne_IsReadByTheListedCode_AndNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "hydrocodone", (Fhir.RxNorm, Hydrocodone, null), (Fhir.RxNorm, "7804", null)));
+
+        Assert.Equal(true, reading.Values["onOpioids"]);
+        Assert.Empty(reading.ToCheck);
     }
 
     [Fact]
@@ -1057,8 +1106,12 @@ public class ValueSetChartChecksTests
         var systems = KetamineCds.Fhir.ValueSets.ValueSetCatalogue.All.Values.Where(v => v.Read.From == "medication")
             .SelectMany(v => v.Codes).Select(c => c.System).Distinct(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(systems);
+        // QA281 F4: a code the value sets hold in that system (one no value set holds is named, above).
         foreach (var system in systems)
-            Assert.Empty(Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "a medicine", (system, "0", null))).ToCheck);
+        {
+            var listed = KetamineCds.Fhir.ValueSets.ValueSetCatalogue.All.Values.Where(v => v.Read.From == "medication").SelectMany(v => v.Codes).First(c => c.System == system && c.Code is not null).Code!;
+            Assert.Empty(Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "a medicine", (system, listed, null))).ToCheck);
+        }
 
         // The same system spelled otherwise (with a trailing slash) is not one the value sets use: no entry can match it.
         var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "a medicine", (systems[0] + "/", "0", null)));

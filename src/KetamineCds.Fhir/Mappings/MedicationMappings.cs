@@ -120,9 +120,10 @@ internal static class CurrentMedicines
     /// no code, only a <c>text</c> or a coding's <c>display</c>, or a reference to a Medication not sent, then only the
     /// reference's <c>display</c>, if any), or coded only in code systems no medication value set uses
     /// (<see cref="ChartCheckKind.MedicineCodeNotRead"/>: NDC, SNOMED CT, a local system, a code without its system; the
-    /// words name each code's system). A medicine with a code in a system the value sets use is read by that code: one no
-    /// value set holds is no medicine a question asks about, and is not named (an RxNorm ingredient-level code included,
-    /// since none is listed: docs/fhir-mapping.md).
+    /// words name each code's system), or coded in a system the value sets use but with no code any of them holds
+    /// (<see cref="ChartCheckKind.MedicineCodeNotListed"/>, QA281 F4: an RxNorm ingredient-level code, none being listed,
+    /// docs/fhir-mapping.md; before, such a medicine was read as no question's medicine and not named). A medicine with a
+    /// code a value set holds is read by that code.
     /// </summary>
     public static IEnumerable<(string Reference, ChartCheckKind Kind, string What)> NotRead(PatientRecord record)
     {
@@ -150,7 +151,12 @@ internal static class CurrentMedicines
         var coded = concept.Coding.Where(c => !string.IsNullOrWhiteSpace(c.Code)).ToList();
         if (coded.Count == 0)
             return (ChartCheckKind.MedicineInWordsOnly, ChartWords.Of(concept));
-        return coded.Any(c => c.System is { } system && ReadSystems.Value.Contains(system)) ? null : (ChartCheckKind.MedicineCodeNotRead, ChartWords.WithSystems(concept));
+        if (!coded.Any(c => c.System is { } system && ReadSystems.Value.Contains(system)))
+            return (ChartCheckKind.MedicineCodeNotRead, ChartWords.WithSystems(concept));
+
+        // QA281 F4: a code in a system the value sets use that none of them holds (an ingredient-level oxycodone, 7804) may
+        // still be a medicine a question asks about: named, as one in another system is, never read as "no such medicine".
+        return coded.Any(c => MedicineCodes.Listed(c.System, c.Code)) ? null : (ChartCheckKind.MedicineCodeNotListed, ChartWords.WithSystems(concept));
     }
 
     /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>, with why it is not read.</summary>

@@ -35,6 +35,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     private static ClinicalText Text => ClinicalText.Shared;
 
     /// <summary>
+    /// The rule of imminent suicide risk (<see cref="ImminentRisk"/>, QA281 F1): SUI-007, whose condition decides the card
+    /// and whose words and citations it gives (a test pins its condition to <see cref="Indications.ImminentSuicideRisk"/>).
+    /// </summary>
+    public const string ImminentRiskRuleId = "SUI-007";
+
+    /// <summary>
     /// Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible; and
     /// whenever the result page lists safety questions not recorded, a card naming them (<see cref="NotRecordedSummary"/>,
     /// the same set the page and the print name). Every card that names a care item the first dose waits for (blood
@@ -162,6 +168,63 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         return cards;
     }
 
+    /// <summary>
+    /// Whether the cards <see cref="ForAssessment"/> gives for <paramref name="assessment"/> name <paramref name="finding"/>
+    /// with its rule: a contraindication (its critical card), a caution (the cautions card), a high-severity information
+    /// finding on the incomplete or eligible card, a requirement on the eligible card, and every finding on the card of an
+    /// answer with neither a contraindication nor a caution that is neither incomplete nor eligible. A requirement beside a
+    /// contraindication, or on an incomplete answer, is named by no card (QA281 F1: SUI-007 beside SUI-004).
+    /// </summary>
+    public static bool Names(Assessment assessment, Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(finding);
+        var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
+        var notIndicatedCard = !eligible && assessment.Overall != Verdict.Incomplete
+            && !assessment.Findings.Any(f => f.Kind is FindingKind.Contraindication or FindingKind.Caution);
+        return finding.Kind switch
+        {
+            FindingKind.Contraindication or FindingKind.Caution => true,
+            _ when notIndicatedCard => true,
+            FindingKind.Requirement => eligible,
+            FindingKind.Information => finding.Severity == Severity.High && (eligible || assessment.Overall == Verdict.Incomplete),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// QA281 F1: the <c>warning</c> card for imminent suicide risk in the answers, as the rule <see cref="ImminentRiskRuleId"/>
+    /// defines it (its <paramref name="finding"/>: a suicide attempt within 3 months, active ideation with a plan or with
+    /// intent, preparatory acts), on both hooks, as the positive item-9 card is (<see cref="PositiveItem9"/>): a chart that
+    /// records a confirmed attempt 30 days ago gave only "Ketamine screening incomplete: 31 items are not recorded" and
+    /// named the attempt nowhere, since the rules cannot run on a chart alone. It names what is recorded (each answer, with
+    /// the chart entries it was read from where the chart gave it), then the rule's own summary, detail and citations: the
+    /// same-day evaluation and the safety precautions in SUI-007's words, never new clinical words. The caller gives it
+    /// whether or not the rules ran, unless a card of the answer already names the finding (<see cref="Names"/>).
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="finding">The finding of <see cref="ImminentRiskRuleId"/>.</param>
+    /// <param name="reading">What the chart gave: the entries each answer was read from.</param>
+    public Card ImminentRisk(string ruleSetVersion, Finding finding, Fhir.FhirReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(reading);
+        var because = History is null ? finding.Because : Display.Inputs(finding, History);
+        var recorded = because.Where(e => e.Value != WireNames.NotRecorded).Select(e =>
+            reading.Values.TryGetValue(e.Field, out var chart) && ContractText(chart) == e.Value && reading.Sources.TryGetValue(e.Field, out var entries) && entries.Count > 0
+                ? Display.Because(e, DefaultsApplied) + " " + Text.Parenthesized(string.Join(", ", entries))
+                : Display.Because(e, DefaultsApplied));
+        return NewCard(
+            CardTexts.Summary(Text.FindingSummary(finding)),
+            "warning",
+            CardTexts.ImminentRiskIntro(string.Join(Text.Semicolon, recorded), finding.RuleId) + "\n\n"
+                + Text.FindingDetail(finding) + "\n\n"
+                + ClinicalText.Sentences(CardTexts.Cites(finding.Principles, finding.Sources), CardTexts.Rule(finding.RuleId)) + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(finding.RuleId));
+    }
+
     /// <summary>True when a card of this answer links to the prefilled form: the result is incomplete, or safety questions are not recorded.</summary>
     public static bool NeedsForm(Assessment assessment, NotRecordedSummary notRecorded)
     {
@@ -282,8 +345,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The one card of an answer the engine could not give: the items not recorded and the prefilled form. The care items
     /// that must be known before the first dose (<see cref="CareBeforeFirstDose"/>; <paramref name="careFields"/> are the
     /// contract's field names, labelled here in the card's language) are listed apart from the other care items, as the
-    /// result page lists them; no finding has fired, so they cite the contraindications an answer could show (CV-003,
-    /// HEP-001), the reason the dose waits. Beside the critical card of a contraindication the chart records
+    /// result page lists them; no finding has fired, so they cite the rules that say those items are not recorded (CV-004,
+    /// HEP-003), as the result page does once the rules ran (QA281 F8; they cited the contraindications an answer could
+    /// show, CV-003 and HEP-001). Beside the critical card of a contraindication the chart records
     /// (<paramref name="besideContraindication"/>) it does not say the screening cannot give a result (QA158 F7).
     /// Helper 228: an item the chart holds in a form the screening cannot read (<paramref name="toCheck"/>: a schizophrenia
     /// diagnosis for psychosis, an item 9 of 5, a blood pressure in kPa) is named once, by its entry's line
@@ -341,7 +405,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         AddList(parts, CardTexts.RequiredHeading, requiredItems);
         AddList(parts, CardTexts.SafetyHeading, safetyItems);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems);
-        var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.BeforeFirstDose).ToList();
+        var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.SaysNotRecorded(beforeFirstDoseFields)).ToList();
         if (beforeFirstDose.Count > 0)
         {
             parts.Add(BeforeFirstDoseText(beforeFirstDose, FirstDoseNote.NoPathwayWaiting, showing
@@ -767,10 +831,19 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         public static bool SafetyQuestion(Rule rule) => rule.Kind == FindingKind.Contraindication;
 
         /// <summary>
-        /// A care item the first dose waits for (blood pressure, hepatic status): the contraindications an answer could show
-        /// (CV-003, HEP-001), the reason the dose waits.
+        /// A care item the first dose waits for (blood pressure, hepatic status), before the rules can run: the rules that say
+        /// the item is not recorded (CV-004, HEP-003: a caution or requirement whose condition tests
+        /// <c>(field is not recorded)</c>), which the result page names for the same items once the rules ran (QA281 F8: the
+        /// card cited the contraindications an answer could show, CV-003 and HEP-001, while the page cited CV-004 and
+        /// HEP-003).
         /// </summary>
-        public static bool BeforeFirstDose(Rule rule) => rule.Kind == FindingKind.Contraindication;
+        public static Func<Rule, bool> SaysNotRecorded(IEnumerable<string> fields)
+        {
+            var tests = fields.Select(f => "(" + f + " is not recorded)").ToList();
+            return rule => rule.Kind is FindingKind.Caution or FindingKind.Requirement
+                && rule.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
+                && tests.Exists(t => rule.Condition.Canonical.Contains(t, StringComparison.Ordinal));
+        }
 
         /// <summary>A required item, before the rules can run: the contraindications and the pathways' indications that read it.</summary>
         public static Func<Rule, bool> Required(RuleSet ruleSet)

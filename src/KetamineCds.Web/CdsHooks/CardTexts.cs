@@ -40,6 +40,13 @@ public static class CardTexts
         return Summary(notRecorded == 1 ? Text(key + ".One") : Text(key + ".Many", Number(notRecorded)));
     }
 
+    /// <summary>
+    /// QA281 F1: the opening of the card for imminent suicide risk in the answers (<see cref="CardBuilder.ImminentRisk"/>):
+    /// what is recorded (each answer, with the chart entries it was read from), that it is imminent risk as the rule
+    /// defines it, and that it is said whether or not the screening can give a result.
+    /// </summary>
+    public static string ImminentRiskIntro(string recorded, string ruleId) => Text("Card.ImminentRiskIntro", recorded, ruleId);
+
     /// <summary>The summary of the card for a draft order whose medicine cannot be identified (QA120 F7).</summary>
     public static string UnidentifiedOrderSummary => Summary(Text("Card.UnidentifiedOrderSummary"));
 
@@ -197,6 +204,9 @@ public static class CardTexts
             : UnitFault(entry) is { } unit ? ChartCheckKey(entry.Kind) + ".Unit." + unit.Kind
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
             : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
+            // QA281 F2: a suicidal-ideation diagnosis beside Suicidality asks for the level the contract grades.
+            : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion && entry.Field == KetamineCds.Domain.Screening.Fields.Suicidality.Name
+                ? ChartCheckKey(entry.Kind) + ".Suicidality"
             : ChartCheckKey(entry.Kind);
     }
 
@@ -269,7 +279,7 @@ public static class CardTexts
             }
 
             if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
-                or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
+                or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotListed or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
                 && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !(PartOrItsTotal(entry.Field) || ValueOfOneReading(entry.Field))))
             {
                 lines.Add((ChartCheck(entry), [entry.Field]));
@@ -347,6 +357,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
+        KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotListed => "Card.ChartCheck.MedicineCodeNotListed",
         KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine => "Card.ChartCheck.AllergyCoded",
         KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand => "Card.ChartCheck.NotCurrentMayStand",
         KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.ChartCheck.ResultNotReadable",

@@ -168,7 +168,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 // Whether the chart and the screening are of the same patient comes first after them (helper 258).
                 .. identity,
-                // A positive item 9 in the chart is named whatever else is missing (QA132 F4): after the critical cards.
+                // Imminent suicide risk in the answers is named whatever else is missing (QA281 F1), then a positive item 9
+                // (QA132 F4): after the critical cards.
+                .. ImminentRisk(builder, values, reading),
                 .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
@@ -214,6 +216,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
+            // Imminent suicide risk (SUI-007 fired) that no card names (beside a contraindication, or on an incomplete answer,
+            // a requirement is on none) comes before it (QA281 F1); an eligible card lists it already.
+            if (assessment.Findings.FirstOrDefault(f => f.RuleId == CardBuilder.ImminentRiskRuleId) is { } imminent && !CardBuilder.Names(assessment, imminent))
+            {
+                assessed.Insert(assessed.TakeWhile(c => c.Indicator == "critical").Count(), screened.ImminentRisk(assessment.RuleSet.Version, imminent, reading));
+            }
+
             // Whether the chart and the screening are of the same patient before them all (helper 258).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), identity);
             cards = WithRounded(WithPrefetchGaps([.. assessed, .. contradiction], call.Gaps), Held(reading.Rounded, values, completedBy));
@@ -468,6 +477,61 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         return decisions;
+    }
+
+    /// <summary>
+    /// QA281 F1: the card for imminent suicide risk (<see cref="CardBuilder.ImminentRisk"/>) when the answers hold it and the
+    /// rules could not run: the current rule set's <see cref="CardBuilder.ImminentRiskRuleId"/> evaluated on the answers as
+    /// they are. A history needs every required field, so a required field not recorded gets a stand-in, as for the
+    /// recorded contraindications (<see cref="RecordedContraindicationsAsync"/>), and the rule is evaluated only if it reads
+    /// none of them (suicidality not recorded: no card); a value the reader refuses is left out. Every other field is not
+    /// recorded, so its condition holds only where no missing answer could change it. None otherwise.
+    /// </summary>
+    private static List<Card> ImminentRisk(CardBuilder builder, Dictionary<string, object> values, FhirReading reading)
+    {
+        if (RuleSetCatalog.Current.Find(CardBuilder.ImminentRiskRuleId) is not { } rule)
+        {
+            return [];
+        }
+
+        var provisional = new Dictionary<string, object>(values, StringComparer.Ordinal);
+        var placeholders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in Fields.All.Where(f => f.Required && !values.ContainsKey(f.Name)))
+        {
+            placeholders.Add(field.Name);
+            provisional[field.Name] = HookAnswerInputs.StandIn(field);
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            if (rule.Condition.FieldsRead().Any(f => placeholders.Contains(f.Name)))
+            {
+                return [];
+            }
+
+            var read = ScreeningJsonReader.Read(ContractJson(provisional));
+            if (read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
+            {
+                return [];
+            }
+
+            if (read.Errors.Count == 0)
+            {
+                return rule.Evaluate(read.Request.ToHistory()) is { } finding ? [builder.ImminentRisk(CardBuilder.CurrentVersion, finding, reading)] : [];
+            }
+
+            foreach (var field in read.Errors.Keys.Select(Fields.Find).OfType<FieldDefinition>())
+            {
+                provisional.Remove(field.Name);
+                if (field.Required)
+                {
+                    placeholders.Add(field.Name);
+                    provisional[field.Name] = HookAnswerInputs.StandIn(field);
+                }
+            }
+        }
+
+        return [];
     }
 
     /// <summary>The card for a positive PHQ-9 item 9 in the chart (<see cref="CardBuilder.PositiveItem9"/>), or none.</summary>

@@ -50,13 +50,18 @@ public static class DraftOrders
     public static bool OrdersKetamine(IEnumerable<OrderedMedication> orders) => orders.Any(IsKetamine);
 
     /// <summary>
-    /// The orders whose medicine cannot be identified at all (QA120 F7): no RxNorm code (the only system the service
-    /// reads an order's medicine in) and no words (no <c>display</c>, no <c>text</c>): coded only in NDC or a local
-    /// system, or a reference to a Medication not sent, without a display. Such an order may be ketamine; an order the
-    /// service can identify as another medicine (an RxNorm code, or words, that are not ketamine's) is not listed.
+    /// The orders whose medicine cannot be identified at all (QA120 F7): no words (no <c>display</c>, no <c>text</c>) and
+    /// no RxNorm code (the only system the service reads an order's medicine in) that it knows: coded only in NDC or a
+    /// local system, a reference to a Medication not sent without a display, or (QA281 F3) coded only with RxNorm codes
+    /// that are neither ketamine's (<see cref="RxNormCodes"/>) nor in a medication value set
+    /// (<see cref="MedicineCodes.Listed"/>). Such an order may be ketamine: an RxNorm code the service does not know says
+    /// nothing of what it orders (before QA281 F3 any RxNorm code was taken as "not ketamine", and a code-only ketamine
+    /// product outside the short list got no card beside an aneurysm). An order the service can identify as another
+    /// medicine (an RxNorm code a value set holds, or words that are not ketamine's) is not listed.
     /// </summary>
     public static IReadOnlyList<OrderedMedication> Unidentified(IEnumerable<OrderedMedication> orders) =>
-        [.. orders.Where(o => !o.Codings.Any(c => c.System == RxNormSystem && !string.IsNullOrWhiteSpace(c.Code))
+        [.. orders.Where(o => !o.Codings.Any(c => c.System == RxNormSystem && !string.IsNullOrWhiteSpace(c.Code)
+                && (RxNormCodes.Contains(c.Code.Trim()) || MedicineCodes.Listed(c.System, c.Code)))
             && o.Codings.All(c => string.IsNullOrWhiteSpace(c.Display)) && string.IsNullOrWhiteSpace(o.Text))];
 
     /// <summary>

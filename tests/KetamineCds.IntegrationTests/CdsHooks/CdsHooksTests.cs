@@ -902,7 +902,8 @@ public abstract class CdsHooksTests
         var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
         var detail = card["detail"]!.GetValue<string>();
         // QA148 F2: blood pressure and hepatic status must be known before the first dose (a contraindication reads each,
-        // CV-003, HEP-001), listed apart from the other care items as the result page lists them.
+        // CV-003, HEP-001), listed apart from the other care items as the result page lists them; QA281 F8: citing the rules
+        // that say they are not recorded (CV-004, HEP-003), as the result page does.
         var beforeDose = detail[detail.IndexOf("**Must be known before the first dose:**", StringComparison.Ordinal)..detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)];
         foreach (var label in new[] { "Systolic blood pressure", "Diastolic blood pressure", "Hepatic impairment" })
         {
@@ -910,7 +911,8 @@ public abstract class CdsHooksTests
         }
 
         Assert.Contains("no dose is given until they are known: an answer could still rule treatment out.", beforeDose, StringComparison.Ordinal);
-        Assert.Contains("Rule CV-003. Rule HEP-001.", beforeDose, StringComparison.Ordinal);
+        Assert.Contains("Rule CV-004. Rule HEP-003.", beforeDose, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rule CV-003.", beforeDose, StringComparison.Ordinal);
         var care = detail[detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)..];
         foreach (var label in new[] { "On opioids", "On naltrexone", "Benzodiazepine dose (mg diazepam equivalent per day)", "On a psychostimulant or MAOI", "Other CNS depressants, alcohol included", "Breastfeeding" })
         {

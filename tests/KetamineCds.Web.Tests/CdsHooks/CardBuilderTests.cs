@@ -524,19 +524,20 @@ public sealed class CardBuilderTests
     [Fact]
     public void Incomplete_TheRulesCannotRun_NamesBloodPressureAndHepaticStatusAsMustBeKnownBeforeTheFirstDose()
     {
-        // Before the rules can run no finding has fired: the card cites the contraindications an answer could show, the reason
-        // the dose waits (CV-003 at or above 180/110, HEP-001 severe impairment).
+        // Before the rules can run no finding has fired. QA281 F8: the card cites the rules that say each item is not recorded
+        // (CV-004, HEP-003), as the result page does for the same items; it cited the contraindications an answer could show
+        // (CV-003, HEP-001), so the card and the page named different rules for one item.
         string[] names = [Fields.OnOpioids.Name, Fields.SystolicBp.Name, Fields.DiastolicBp.Name, Fields.HepaticImpairment.Name];
 
         var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, ["Age"], [], [], names, Prefill);
 
-        var rules = RuleSetCatalog.Current.Rules.Where(r => r.Id is "CV-003" or "HEP-001").ToList();
+        var rules = RuleSetCatalog.Current.Rules.Where(r => r.Id is "CV-004" or "HEP-003").ToList();
         Assert.Equal(2, rules.Count);
         Assert.Contains(
             BeforeFirstDoseHeading + "\n\n"
                 + "No pathway waits for these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
                 + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
-                + CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct()) + " Rule CV-003. Rule HEP-001.\n\n",
+                + CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct()) + " Rule CV-004. Rule HEP-003.\n\n",
             card.Detail,
             StringComparison.Ordinal);
         Assert.Equal("- On opioids", CareSection(card.Detail));

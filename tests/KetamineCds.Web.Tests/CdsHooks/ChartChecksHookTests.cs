@@ -397,12 +397,20 @@ public sealed class ChartChecksHookTests
             "a medicine recorded with a code the screening does not read");
 
     [Fact]
-    public Task PatientView_AnRxNormMedicineInNoValueSet_IsNotNamed_AndAStoppedNdcOneIsNot() =>
-        // RxNorm is read: a code no value set holds (amlodipine) is no medicine a question asks about.
-        AssertNotNamedAsync(
+    public Task PatientView_AnRxNormMedicineInNoValueSet_IsNamedOnceWithItsCodeBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem() =>
+        // QA281 F4: a code no medication value set holds was read as no medicine a question asks about and named nowhere;
+        // oxycodone coded as the ingredient (RxNorm 7804) was dropped so. It is named as an NDC-coded medicine is.
+        AssertNamedOnceBesideTheMedicineQuestionsAndNotFilledAsync(
             "MRN-H98-RXNORM",
-            MedicationStatement("ms-aml", "MRN-H98-RXNORM", "active", "amlodipine 5 mg", ("http://www.nlm.nih.gov/research/umls/rxnorm", "197361")),
-            MedicationStatement("ms-ndc-stopped", "MRN-H98-RXNORM", "stopped", "oxycodone 5 mg", (Ndc, "12345-678-90")));
+            MedicationStatement("ms-oxy", "MRN-H98-RXNORM", "active", "oxycodone", ("http://www.nlm.nih.gov/research/umls/rxnorm", "7804")),
+            "oxycodone (RxNorm 7804)",
+            "a medicine coded in a system the screening reads (RxNorm), but with a code none of the screening's medicine lists holds");
+
+    [Fact]
+    public Task PatientView_AStoppedNdcMedicine_IsNotNamed() =>
+        AssertNotNamedAsync(
+            "MRN-H98-NDC-STOPPED",
+            MedicationStatement("ms-ndc-stopped", "MRN-H98-NDC-STOPPED", "stopped", "oxycodone 5 mg", (Ndc, "12345-678-90")));
 
     [Fact]
     public void KetamineRxNormCodes_OfDraftOrdersAndOfAllergyRecords_AreTheSame()
