@@ -170,7 +170,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. identity,
                 // Imminent suicide risk in the answers is named whatever else is missing (QA281 F1), then a positive item 9
                 // (QA132 F4): after the critical cards.
-                .. ImminentRisk(builder, values, reading),
+                .. ImminentRisk(builder, evaluated, reading),
                 .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
@@ -481,58 +481,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// QA281 F1: the card for imminent suicide risk (<see cref="CardBuilder.ImminentRisk"/>) when the answers hold it and the
-    /// rules could not run: the current rule set's <see cref="CardBuilder.ImminentRiskRuleId"/> evaluated on the answers as
-    /// they are. A history needs every required field, so a required field not recorded gets a stand-in, as for the
-    /// recorded contraindications (<see cref="RecordedContraindicationsAsync"/>), and the rule is evaluated only if it reads
-    /// none of them (suicidality not recorded: no card); a value the reader refuses is left out. Every other field is not
-    /// recorded, so its condition holds only where no missing answer could change it. None otherwise.
+    /// rules could not run: the current rule set's <see cref="CardBuilder.ImminentRiskRuleId"/> evaluated on the history the
+    /// recorded contraindications were read from (<see cref="RecordedContraindicationsAsync"/>: each required field not
+    /// recorded, or refused, has a stand-in there, and a refused value is not recorded), and only if the rule reads none of
+    /// the stand-ins (suicidality not recorded: no card). Every other field it reads is as recorded or not recorded, so its
+    /// condition holds only where no missing answer could change it. None otherwise.
     /// </summary>
-    private static List<Card> ImminentRisk(CardBuilder builder, Dictionary<string, object> values, FhirReading reading)
-    {
-        if (RuleSetCatalog.Current.Find(CardBuilder.ImminentRiskRuleId) is not { } rule)
-        {
-            return [];
-        }
-
-        var provisional = new Dictionary<string, object>(values, StringComparer.Ordinal);
-        var placeholders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in Fields.All.Where(f => f.Required && !values.ContainsKey(f.Name)))
-        {
-            placeholders.Add(field.Name);
-            provisional[field.Name] = HookAnswerInputs.StandIn(field);
-        }
-
-        for (var round = 0; round < 3; round++)
-        {
-            if (rule.Condition.FieldsRead().Any(f => placeholders.Contains(f.Name)))
-            {
-                return [];
-            }
-
-            var read = ScreeningJsonReader.Read(ContractJson(provisional));
-            if (read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
-            {
-                return [];
-            }
-
-            if (read.Errors.Count == 0)
-            {
-                return rule.Evaluate(read.Request.ToHistory()) is { } finding ? [builder.ImminentRisk(CardBuilder.CurrentVersion, finding, reading)] : [];
-            }
-
-            foreach (var field in read.Errors.Keys.Select(Fields.Find).OfType<FieldDefinition>())
-            {
-                provisional.Remove(field.Name);
-                if (field.Required)
-                {
-                    placeholders.Add(field.Name);
-                    provisional[field.Name] = HookAnswerInputs.StandIn(field);
-                }
-            }
-        }
-
-        return [];
-    }
+    private static List<Card> ImminentRisk(CardBuilder builder, HookAnswerInputs? evaluated, FhirReading reading) =>
+        evaluated is not null
+        && RuleSetCatalog.Current.Find(CardBuilder.ImminentRiskRuleId) is { } rule
+        && rule.Condition.FieldsRead().All(f => !evaluated.Placeholders.Contains(f.Name))
+        && rule.Evaluate(evaluated.History) is { } finding
+            ? [builder.ImminentRisk(CardBuilder.CurrentVersion, finding, reading)]
+            : [];
 
     /// <summary>The card for a positive PHQ-9 item 9 in the chart (<see cref="CardBuilder.PositiveItem9"/>), or none.</summary>
     private List<Card> PositiveItem9(CardBuilder builder, RuleSet ruleSet, FhirReading reading, IReadOnlyList<Finding>? fired) =>
