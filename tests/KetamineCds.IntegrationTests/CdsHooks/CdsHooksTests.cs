@@ -2446,7 +2446,7 @@ public abstract class CdsHooksTests
         var html = WebUtility.HtmlDecode(await psychiatrist.GetStringAsync(url.PathAndQuery));
 
         Assert.Contains($"answers are filled in from screening {earlier}, recorded in KetamineCds on", html, StringComparison.Ordinal);
-        Assert.Contains("where the chart says nothing or answers less cautiously. Check that each still holds today.", html, StringComparison.Ordinal);
+        Assert.Contains("where the chart says nothing, answers less cautiously or holds an older reading. Check that each still holds today.", html, StringComparison.Ordinal);
         Assert.Matches("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-earlier\"", html);
         Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-ehr\"", html);
         Assert.DoesNotContain("Seen with her sister", html, StringComparison.Ordinal);
