@@ -62,4 +62,19 @@ internal readonly record struct DaySpan(DateOnly Earliest, DateOnly Latest)
     /// </summary>
     public static bool IsLeapDayBirthdayEve(DateOnly birth, DateOnly on) =>
         birth is { Month: 2, Day: 29 } && on is { Month: 2, Day: 28 } && on.Year > birth.Year && !DateTime.IsLeapYear(on.Year);
+
+    /// <summary>
+    /// The ages in full years a patient born on some day of this span could have on <paramref name="on"/>, the youngest
+    /// and the oldest (the same for a full date, on most days), or null when the span begins after that day. A 29 February
+    /// birth gives both readings' ages on 28 February of a common year (<see cref="IsLeapDayBirthdayEve"/>).
+    /// </summary>
+    public (int Youngest, int Oldest)? AgesOn(DateOnly on)
+    {
+        if (Earliest > on)
+            return null;
+        var oldest = YearsBetween(Earliest, on);
+        if (IsLeapDayBirthdayEve(Earliest, on))
+            oldest++;
+        return (YearsBetween(Latest > on ? on : Latest, on), oldest);
+    }
 }

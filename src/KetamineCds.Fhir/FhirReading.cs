@@ -114,18 +114,10 @@ public sealed record ChartBirthDate(string Written, string Reference, DateOnly E
     /// Helper 268: a patient born on 29 February has, in a common year, no birthday of that date, and jurisdictions count
     /// the new year of age from 1 March (the United Kingdom, Hong Kong) or from 28 February (others). On 28 February of a
     /// common year such a birth gives both ages: the identity check only warns, and an age that is right under either
-    /// reading must not raise a "Same patient?" card. (From 1 March both readings agree. The chart's own age,
-    /// <see cref="DaySpan.YearsBetween"/>, counts from 1 March: the younger on that one day.)
+    /// reading must not raise a "Same patient?" card. From 1 March both readings agree. Session 59: on that one day the
+    /// chart fixes no age either, as a year-only date does not (<c>PatientFields.AgeOf</c>): the age is asked.
     /// </summary>
-    public (int Youngest, int Oldest)? AgesOn(DateOnly on)
-    {
-        if (Earliest > on)
-            return null;
-        var oldest = DaySpan.YearsBetween(Earliest, on);
-        if (DaySpan.IsLeapDayBirthdayEve(Earliest, on))
-            oldest++;
-        return (DaySpan.YearsBetween(Latest > on ? on : Latest, on), oldest);
-    }
+    public (int Youngest, int Oldest)? AgesOn(DateOnly on) => new DaySpan(Earliest, Latest).AgesOn(on);
 }
 
 /// <summary>A value the chart gives (a contract value) and the entries it was read from, each with its moment where it has one.</summary>

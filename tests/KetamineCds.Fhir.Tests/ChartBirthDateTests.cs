@@ -136,7 +136,8 @@ public class ChartBirthDateTests
     [Fact]
     public void YearsBetween_A29FebruaryBirth_CountsTheNewYearOfAgeFrom1MarchInACommonYear()
     {
-        // The chart's own age (the answer used) keeps one reading, 1 March's: the younger on 28 February, documented.
+        // YearsBetween counts 1 March's reading; IsLeapDayBirthdayEve marks the one day on which the other differs (on
+        // which the reader fixes no age: Read_A29FebruaryBirth_FixesNoAgeOn28FebruaryOfACommonYear).
         var born = new DateOnly(2008, 2, 29);
 
         Assert.Equal(17, DaySpan.YearsBetween(born, new DateOnly(2026, 2, 28)));
@@ -172,6 +173,25 @@ public class ChartBirthDateTests
 
         Assert.Equal("1981", reading.BirthDate?.Written);
         Assert.False(reading.Values.ContainsKey("ageYears"));
+    }
+
+    [Theory]
+    [InlineData("2026-02-27", 25)] // the day before 28 February: 25 under either reading
+    [InlineData("2026-02-28", null)] // a common year: 25 or 26 by jurisdiction, so no age is read; the form asks for it
+    [InlineData("2026-03-01", 26)] // 26 under either reading
+    [InlineData("2028-02-28", 27)] // a leap year: the birthday is the 29th
+    [InlineData("2028-02-29", 28)]
+    public void Read_A29FebruaryBirth_FixesNoAgeOn28FebruaryOfACommonYear(string on, int? age)
+    {
+        // Session 59: the chart's age used to be 1 March's reading, the younger, on that one day. The younger is the safer
+        // reading for the under-18 and 18-24 rules, the older for the EU starting dose from 65 (AGE-003), so neither may
+        // stand in for the clinician: the age is left not recorded, as a year-only date leaves it, and the birth date is
+        // still kept for the "Same patient?" check.
+        var day = DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
+        var reading = Fhir.ReadAt(new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero), "UTC", Fhir.Patient(birthDate: "2000-02-29"));
+
+        Assert.Equal("2000-02-29", reading.BirthDate?.Written);
+        Assert.Equal(age, reading.Values.TryGetValue("ageYears", out var read) ? (int?)read : null);
     }
 
     [Fact]

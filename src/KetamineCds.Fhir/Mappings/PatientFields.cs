@@ -59,15 +59,15 @@ internal static class PatientFields
         return new ChartBirthDate(written, record.Patients[0].Reference, span.Earliest, span.Latest);
     }
 
-    /// <summary>Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or too partial to fix it.</summary>
-    internal static int? AgeOf(Patient patient, DateOnly today)
-    {
-        if (DaySpan.Parse(patient.BirthDate) is not { } birth || birth.Earliest > today)
-            return null;
-        var oldest = DaySpan.YearsBetween(birth.Earliest, today);
-        var youngest = DaySpan.YearsBetween(birth.Latest > today ? today : birth.Latest, today);
-        return oldest == youngest ? oldest : null;
-    }
+    /// <summary>
+    /// Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or does not fix
+    /// it: a partial date (<c>1980</c>) that allows two ages, or, session 59, a 29 February birth on 28 February of a common
+    /// year, which jurisdictions read as either age (<see cref="DaySpan.AgesOn"/>). Neither age is the safer reading for
+    /// every rule (the younger for the under-18 and 18-24 rules, the older for the EU starting dose from 65, AGE-003), so
+    /// the age is left for the clinician to enter, never guessed.
+    /// </summary>
+    internal static int? AgeOf(Patient patient, DateOnly today) =>
+        DaySpan.Parse(patient.BirthDate)?.AgesOn(today) is { } ages && ages.Youngest == ages.Oldest ? ages.Youngest : null;
 
     /// <summary>The contract's sex at birth from the US Core birth sex extension, or null.</summary>
     internal static string? BirthSexOf(Patient patient) => patient.GetExtension(Codes.UsCoreBirthSex)?.Value switch
