@@ -241,6 +241,16 @@ public enum ChartCheckKind
     /// system, never matched by its words. Added last, so that the kinds before it keep their numbers.
     /// </summary>
     MedicineCodeNotListed,
+
+    /// <summary>
+    /// QA284 F2: the Patient's birth date gives no age the screening can take: it is after today (no age at all), or the
+    /// age it gives is above the most the age question accepts (<see cref="ChartEntryToCheck.OutOfRange"/>: born in 1890,
+    /// 136 years, where the field accepts 0 to 120). Before, a birth date in 1890 filled the form's age with 136, which the
+    /// form then refused, and the card did not list the age as missing; one after today left the age not recorded with no
+    /// word why. Named beside the age with the birth year only (a full birth date is a direct identifier, QA14a P9); the age
+    /// is not recorded. Added last, so that the kinds before it keep their numbers.
+    /// </summary>
+    BirthDateGivesNoAge,
 }
 
 /// <summary>

@@ -24,6 +24,17 @@ internal static class PatientFields
                 reading.Check(Fields.PatientReference.Name, ChartCheckKind.PatientDeceased, reference, deceased);
         }
 
+        // QA284 F2: a birth date after today, or one giving an age above the most the question accepts, is named beside
+        // the age rather than read (or silently left).
+        foreach (var (patient, reference) in record.Patients)
+        {
+            if (DaySpan.Parse(patient.BirthDate) is not { } birth)
+                continue;
+            var agesThen = birth.AgesOn(record.Today);
+            if (agesThen is null || agesThen.Value.Youngest > Fields.AgeYears.Max)
+                reading.Check(Fields.AgeYears.Name, ChartCheckKind.BirthDateGivesNoAge, reference, patient.BirthDate!.Trim()[..4], outOfRange: agesThen is not null);
+        }
+
         var ages = record.Patients.Select(p => (Age: AgeOf(p.Resource, record.Today), p.Reference)).ToArray();
         if (ages.All(a => a.Age is not null) && ages.Select(a => a.Age).Distinct().Count() == 1)
             reading.Record(Fields.AgeYears.Name, ages[0].Age!.Value, ages.Select(a => a.Reference));
@@ -60,14 +71,15 @@ internal static class PatientFields
     }
 
     /// <summary>
-    /// Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or does not fix
-    /// it: a partial date (<c>1980</c>) that allows two ages, or, session 59, a 29 February birth on 28 February of a common
+    /// Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, gives an age
+    /// above the most the question accepts (QA284 F2: 136 years), or does not fix it: a partial date (<c>1980</c>) that allows two ages, or, session 59, a 29 February birth on 28 February of a common
     /// year, which jurisdictions read as either age (<see cref="DaySpan.AgesOn"/>). Neither age is the safer reading for
     /// every rule (the younger for the under-18 and 18-24 rules, the older for the EU starting dose from 65, AGE-003), so
     /// the age is left for the clinician to enter, never guessed.
     /// </summary>
     internal static int? AgeOf(Patient patient, DateOnly today) =>
-        DaySpan.Parse(patient.BirthDate)?.AgesOn(today) is { } ages && ages.Youngest == ages.Oldest ? ages.Youngest : null;
+        DaySpan.Parse(patient.BirthDate)?.AgesOn(today) is { } ages && ages.Youngest == ages.Oldest && ages.Youngest <= Fields.AgeYears.Max
+            ? ages.Youngest : null;
 
     /// <summary>The contract's sex at birth from the US Core birth sex extension, or null.</summary>
     internal static string? BirthSexOf(Patient patient) => patient.GetExtension(Codes.UsCoreBirthSex)?.Value switch

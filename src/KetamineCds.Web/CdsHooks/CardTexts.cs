@@ -158,12 +158,13 @@ public static class CardTexts
     /// <summary>
     /// Helper 226: for a result not read because its value is outside the range its field accepts
     /// (<see cref="KetamineCds.Fhir.ChartEntryToCheck.OutOfRange"/>: a PHQ-9 total of 99 or 99.5, helper 228: a systolic
-    /// blood pressure of 400 mmHg, said with its unit, "50 to 300 mmHg"), that range, from the field catalogue
+    /// blood pressure of 400 mmHg, said with its unit, "50 to 300 mmHg"; QA284 F2: a birth date giving an age of 136 years,
+    /// "0 to 120 years"), that range, from the field catalogue
     /// (<see cref="KetamineCds.Domain.Screening.FieldDefinition.Min"/>, <see cref="KetamineCds.Domain.Screening.FieldDefinition.Max"/>);
     /// else null.
     /// </summary>
     private static (decimal Min, decimal Max)? Range(KetamineCds.Fhir.ChartEntryToCheck entry) =>
-        entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.OutOfRange
+        entry.Kind is KetamineCds.Fhir.ChartCheckKind.ResultNotReadable or KetamineCds.Fhir.ChartCheckKind.BirthDateGivesNoAge && entry.OutOfRange
             && KetamineCds.Domain.Screening.Fields.Find(entry.Field) is { Min: { } min, Max: { } max }
             ? (min, max) : null;
 
@@ -367,6 +368,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultOlderThanPeriod => "Card.ChartCheck.ResultOlderThanPeriod",
         KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.ChartCheck.ResultInFuture",
         KetamineCds.Fhir.ChartCheckKind.ResultsContradict => "Card.ChartCheck.ResultsContradict",
+        KetamineCds.Fhir.ChartCheckKind.BirthDateGivesNoAge => "Card.ChartCheck.BirthDateGivesNoAge",
         _ => "Card.ChartCheck.Unconfirmed",
     };
 

@@ -295,6 +295,27 @@ public sealed class ChartChecksHookTests
         Assert.Equal(Count(without) + 1, Count(cards));
     }
 
+    [Theory]
+    [InlineData("1890-01-01", "Age in years: the chart's Patient record (Patient/MRN-QA284-AGE) gives a birth date (born in 1890) from which the age would be outside the range this question accepts (0 to 120 years), so no age is read from it.")]
+    [InlineData("2090-01-01", "Age in years: the chart's Patient record (Patient/MRN-QA284-AGE) gives a birth date (born in 2090) that is after today, so it gives no age.")]
+    public async Task PatientView_ABirthDateGivingNoAgeTheQuestionTakes_IsNamed_AndTheAgeIsNotFilled(string birthDate, string line)
+    {
+        // QA284 F2: a birth date in 1890 filled the form's age with 136, which the form then refused, and the card did not
+        // list the age as missing; one in 2090 left it not recorded with no word why. The full birth date stays off the card.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-QA284-AGE";
+        var patient = Patient(P);
+        patient["birthDate"] = birthDate;
+
+        var cards = await PatientViewAsync(factory, P, patient, Condition("c-mdd", P, "F33.1"));
+
+        var detail = AllDetail(cards);
+        Assert.Contains(line, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(birthDate, detail, StringComparison.Ordinal);
+        Assert.Contains("Age in years", Assert.Single(cards, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal)).Detail, StringComparison.Ordinal);
+        await AssertPrefillLacksAsync(factory, cards, "ageYears");
+    }
+
     /// <summary>
     /// A MedicationStatement of <paramref name="patient"/>, its medicine in <paramref name="text"/> and coded in each of
     /// <paramref name="codings"/> (none: in words only).
@@ -472,6 +493,7 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.SubjectNotShown, "the entry does not show that it is this patient's", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow, "an active order whose prescription is not valid today", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.PatientDeceased, "records the patient as deceased", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.BirthDateGivesNoAge, "gives a birth date (born in 85354-9) that is after today, so it gives no age", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.VersionUnclear, "which copy is the latest cannot be told", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "a result that says when it was issued (the time shown) but not when it was taken", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "a result that does not say when it was taken, or not so that it can be placed within the days this question reads", "P-SAFETY-REMS")]
