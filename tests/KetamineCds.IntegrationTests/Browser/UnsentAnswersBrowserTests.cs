@@ -446,6 +446,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-ESC2");
         await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("45");
+        await browser.ScreenshotAsync(page, "79-answers-back-at-an-escaped-address-not-recorded");
 
         await page.Context.CloseAsync();
     }
@@ -485,6 +486,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The screening was NOT saved: the form was too large");
         Assert.Equal([413], relayed);
+        await browser.ScreenshotAsync(page, "78-chunked-send-over-the-limit-too-large");
         await page.UnrouteAllAsync();
         await page.Locator("#back-to-form").ClickAsync();
 
@@ -493,6 +495,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-CHUNKED");
         await Assertions.Expect(page.Locator("#clinicianNote")).ToHaveValueAsync(new string('x', 3_000));
+        await browser.ScreenshotAsync(page, "78-answers-back-after-a-chunked-send-too-large");
 
         await page.Context.CloseAsync();
     }
