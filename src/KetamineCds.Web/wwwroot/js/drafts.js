@@ -26,7 +26,29 @@
   var SELECTOR = "main form[method=post]";
   var unsent = null; // the form holding changes not yet sent
 
-  function here() { return window.location.pathname + window.location.search; }
+  // An address as drafts.js compares it: the path's %-escapes read as the characters they stand for (as the server
+  // reads the path: /Screenings/N%65w is /Screenings/New) and written again one way, and the query's names and values
+  // likewise; no fragment. The browser keeps an address as it was written, and the server sends back the one it read
+  // (a return address, decoded once more by the sign-in page), so both sides are read this way before they are compared.
+  function canonical(url) {
+    var text = String(url || "");
+    var hash = text.indexOf("#");
+    if (hash !== -1) { text = text.slice(0, hash); }
+    var query = text.indexOf("?");
+    var path = query === -1 ? text : text.slice(0, query);
+    var search = query === -1 ? "" : text.slice(query + 1);
+    path = path.split("/").map(function (segment) {
+      try { return encodeURIComponent(decodeURIComponent(segment)); } catch (e) { return segment; } // a stray "%": as written
+    }).join("/");
+    if (search) {
+      try { search = new URLSearchParams(search).toString(); } catch (e) { /* as written */ }
+    }
+    return search ? path + "?" + search : path;
+  }
+
+  function sameAddress(a, b) { return canonical(a) === canonical(b); }
+
+  function here() { return canonical(window.location.pathname + window.location.search); }
 
   function keeps(control) {
     return control.name && ["password", "hidden", "submit", "button", "file", "reset"].indexOf(control.type) === -1;
@@ -71,7 +93,7 @@
   function keptFor(url) {
     try {
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      return draft && draft.url === url && draft.who && typeof draft.at === "number" && Date.now() - draft.at <= MAX_AGE
+      return draft && sameAddress(draft.url, url) && draft.who && typeof draft.at === "number" && Date.now() - draft.at <= MAX_AGE
         && Array.isArray(draft.fields) ? draft : null;
     } catch (e) { return null; } // unreadable: nothing will come back
   }
@@ -82,7 +104,7 @@
     if (!marker || !arrived(marker)) { return; }
     try {
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      if (!draft || draft.sent !== true || draft.url !== (marker.getAttribute("data-draft-refused") || here())) { return; }
+      if (!draft || draft.sent !== true || !sameAddress(draft.url, marker.getAttribute("data-draft-refused") || here())) { return; }
       draft.sent = false;
       draft.refused = reasonOf(marker);
       window.sessionStorage.setItem(KEY, JSON.stringify(draft));
@@ -127,7 +149,7 @@
     })) { drop(); return; }
     var form = document.querySelector(SELECTOR + "[data-keep-draft]");
     // Not this draft's form (another page, the sign-in page, another user): keep it for its own form.
-    if (!form || draft.url !== here() || !draft.who || draft.who !== form.getAttribute("data-keep-draft")) { return; }
+    if (!form || !sameAddress(draft.url, here()) || !draft.who || draft.who !== form.getAttribute("data-keep-draft")) { return; }
     drop();
     // The app answered the send with the form and what it holds (problems to fix, or not recorded): that is the truth.
     if (draft.sent && form.getAttribute("data-unsent") === "true") { return; }
