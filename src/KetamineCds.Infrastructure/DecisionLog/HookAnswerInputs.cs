@@ -34,6 +34,13 @@ public sealed record HookAnswerInputs(PatientHistory History, IReadOnlyList<stri
     }
 
     /// <summary>
+    /// A field's contract value in the inputs as stored, by its contract name: null where not recorded and in each of
+    /// <see cref="Placeholders"/>, never the value that stood in (no answer of the patient's). What decides which
+    /// questions the form asks of these answers (<see cref="FieldDefinition.IsAskedGiven"/>).
+    /// </summary>
+    public object? ContractValueOf(string name) => Placeholders.Contains(name) ? null : Fields.ContractValueOf(History, name);
+
+    /// <summary>
     /// Reads stored inputs back as the history to evaluate: each placeholder field gets its stand-in again (no evaluated
     /// rule reads it, so any valid value gives the same findings). Throws what reading stored JSON throws when the text is
     /// not what the app wrote (<see cref="EfDecisionLog.IsUnreadable"/>).

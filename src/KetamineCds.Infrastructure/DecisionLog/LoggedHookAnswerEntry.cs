@@ -32,6 +32,29 @@ public sealed record LoggedHookAnswerEntry(
     /// <summary>The fields not recorded (or refused) that stood in for "not recorded": no rule that reads one was evaluated.</summary>
     public IReadOnlyList<string> Placeholders { get; init; } = [];
 
+    /// <summary>
+    /// The answers the rules read, each field's contract value by its name (<see cref="HookAnswerInputs.ContractValueOf"/>:
+    /// null where not recorded and in each placeholder), so that a page can tell which questions the form asks of them;
+    /// null when no inputs were kept, or when they cannot be read as a history (the replay then says the entry cannot be
+    /// read; the entry's page shows every input as stored).
+    /// </summary>
+    public Func<string, object?>? AnswersRead()
+    {
+        if (InputsJson is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return HookAnswerInputs.Read(InputsJson, Placeholders).ContractValueOf;
+        }
+        catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
+        {
+            return null;
+        }
+    }
+
     /// <summary>The overrides an EHR sent back for the answer's cards (CDS Hooks feedback), oldest first.</summary>
     public IReadOnlyList<LoggedOverride> Overrides { get; init; } = [];
 

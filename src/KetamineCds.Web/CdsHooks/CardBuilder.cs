@@ -28,7 +28,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
     /// <summary>
     /// The history the rules read, where there is one: a finding's inputs then leave out the questions the form does not
-    /// ask of it (<see cref="Display.Inputs"/>), as the result page does. Null: every input as the engine gave it.
+    /// ask of it (<see cref="Display.Inputs(Finding, PatientHistory)"/>), as the result page does. Null: every input as the engine gave it.
     /// </summary>
     public PatientHistory? History { get; init; }
 
@@ -825,24 +825,25 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// Which rules stand behind the fields under each heading of a card naming what is not recorded (helper 245), the
     /// differences kept explicit (helper 251): what an answer to the field could show, or what asks for it.
     /// </summary>
-    private static class Behind
+    internal static class Behind
     {
         /// <summary>A safety question not answered: the contraindications an answer could show.</summary>
         public static bool SafetyQuestion(Rule rule) => rule.Kind == FindingKind.Contraindication;
 
         /// <summary>
         /// A care item the first dose waits for (blood pressure, hepatic status), before the rules can run: the rules that say
-        /// the item is not recorded (CV-004, HEP-003: a caution or requirement whose condition tests
-        /// <c>(field is not recorded)</c>), which the result page names for the same items once the rules ran (QA281 F8: the
+        /// the item is not recorded (CV-004, HEP-003: a caution or requirement whose condition tests that the field is not
+        /// recorded, <see cref="KetamineCds.Domain.Rules.Conditions.Condition.FieldsTestedNotRecorded"/>), which the result page names for the same items once the rules ran (QA281 F8: the
         /// card cited the contraindications an answer could show, CV-003 and HEP-001, while the page cited CV-004 and
         /// HEP-003).
         /// </summary>
         public static Func<Rule, bool> SaysNotRecorded(IEnumerable<string> fields)
         {
-            var tests = fields.Select(f => "(" + f + " is not recorded)").ToList();
+            // The condition's structure (Condition.FieldsTestedNotRecorded), never its canonical text (helper 286).
+            var names = fields.ToHashSet(StringComparer.Ordinal);
             return rule => rule.Kind is FindingKind.Caution or FindingKind.Requirement
                 && rule.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
-                && tests.Exists(t => rule.Condition.Canonical.Contains(t, StringComparison.Ordinal));
+                && rule.Condition.FieldsTestedNotRecorded().Any(f => names.Contains(f.Name));
         }
 
         /// <summary>A required item, before the rules can run: the contraindications and the pathways' indications that read it.</summary>

@@ -316,11 +316,22 @@ public static partial class Display
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(history);
-        return finding.Because.Any(e => IsUnasked(e, history)) ? [.. finding.Because.Where(e => !IsUnasked(e, history))] : finding.Because;
+        return Inputs(finding.Because, AnswersOf(history));
     }
 
     /// <summary>
-    /// What <see cref="Inputs"/> leaves out of a finding's stored <c>because</c>: each question not recorded that the form
+    /// The same for a stored <c>because</c> (a CDS Hooks answer's contraindication, which the log keeps without its
+    /// finding), given each field's contract value in the answers the rule read, by its name (null: not recorded).
+    /// </summary>
+    public static IReadOnlyList<Evidence> Inputs(IReadOnlyList<Evidence> because, Func<string, object?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(because);
+        ArgumentNullException.ThrowIfNull(answers);
+        return because.Any(e => IsUnasked(e, answers)) ? [.. because.Where(e => !IsUnasked(e, answers))] : because;
+    }
+
+    /// <summary>
+    /// What <see cref="Inputs(Finding, PatientHistory)"/> leaves out of a finding's stored <c>because</c>: each question not recorded that the form
     /// does not ask of this history (SUI-014's suicidal intent beside passive ideation, stored so by rule sets up to 1.21.0).
     /// The auditor's trace shows the inputs as the result page does and names these beside them, so that what it shows
     /// and the stored record it shows below can be told apart, never silently.
@@ -329,11 +340,22 @@ public static partial class Display
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(history);
-        return [.. finding.Because.Where(e => IsUnasked(e, history))];
+        return LeftOut(finding.Because, AnswersOf(history));
     }
 
-    private static bool IsUnasked(Evidence evidence, PatientHistory history) =>
-        evidence.Value == WireNames.NotRecorded && Fields.Find(evidence.Field) is { } field && !field.IsAskedOf(history);
+    /// <summary>The same for a stored <c>because</c>, given the answers the rule read (<see cref="Inputs(IReadOnlyList{Evidence}, Func{string, object?})"/>).</summary>
+    public static IReadOnlyList<Evidence> LeftOut(IReadOnlyList<Evidence> because, Func<string, object?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(because);
+        ArgumentNullException.ThrowIfNull(answers);
+        return [.. because.Where(e => IsUnasked(e, answers))];
+    }
+
+    /// <summary>A history's answers by contract name, as <see cref="FieldDefinition.IsAskedOf"/> reads them.</summary>
+    private static Func<string, object?> AnswersOf(PatientHistory history) => name => Fields.ContractValueOf(history, name);
+
+    private static bool IsUnasked(Evidence evidence, Func<string, object?> answers) =>
+        evidence.Value == WireNames.NotRecorded && Fields.Find(evidence.Field) is { } field && !field.IsAskedGiven(answers);
 
     /// <summary>Whether a "because" item is an answer that was not recorded and whose default the rule read.</summary>
     public static bool IsDefaultApplied(Evidence evidence, IReadOnlySet<string> defaultsApplied)

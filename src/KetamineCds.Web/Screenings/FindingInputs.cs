@@ -8,7 +8,7 @@ namespace KetamineCds.Web.Screenings;
 /// two or more findings start with it, is printed once under a letter and each finding names the letter and adds only
 /// what is its own, so that every finding keeps its inputs and an ordinary screening still fits one page. Each letter's
 /// list is printed whole, even when it starts with another letter's: a reader never resolves one letter to read another.
-/// A finding's inputs are those the pages show (<see cref="Display.Inputs"/>): never a question the form did not ask of
+/// A finding's inputs are those the pages show (<see cref="Display.Inputs(Finding, PatientHistory)"/>): never a question the form did not ask of
 /// this history.
 /// </summary>
 public sealed class FindingInputs

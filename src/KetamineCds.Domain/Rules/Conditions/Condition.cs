@@ -27,6 +27,20 @@ public abstract class Condition(params Condition[] parts)
         return fields;
     }
 
+    /// <summary>
+    /// The fields the condition tests for being not recorded (<c>Criteria.NotRecorded</c>, a test that
+    /// holds exactly when the field is not recorded), each once, in tree order, wherever the test stands (under a negation
+    /// too). Never a test that also holds for a recorded value (<see cref="Criteria.NotTrue"/>,
+    /// <see cref="Criteria.BelowOrNotRecorded"/>). The structure, not the canonical text: what the text
+    /// <c>(field is not recorded)</c> in <see cref="Canonical"/> says.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> FieldsTestedNotRecorded()
+    {
+        var fields = new List<FieldDefinition>();
+        CollectNotRecordedTests(fields);
+        return fields;
+    }
+
     /// <summary>Adds the inputs that make this (true) condition hold; by default, what every part explains.</summary>
     internal virtual void Explain(EvaluationScope scope, List<Evidence> because)
     {
@@ -78,6 +92,14 @@ public abstract class Condition(params Condition[] parts)
         foreach (var part in Parts)
         {
             part.CollectFields(fields);
+        }
+    }
+
+    internal virtual void CollectNotRecordedTests(List<FieldDefinition> fields)
+    {
+        foreach (var part in Parts)
+        {
+            part.CollectNotRecordedTests(fields);
         }
     }
 

@@ -42,11 +42,11 @@ public static class Criteria
 
     /// <summary>The field is not recorded.</summary>
     public static Condition NotRecorded<T>(Field<T?> field)
-        where T : struct => new Leaf<T?>(field, "is not recorded", v => v is null, decidesNotRecorded: true);
+        where T : struct => new Leaf<T?>(field, "is not recorded", v => v is null, decidesNotRecorded: true, testsNotRecorded: true);
 
     /// <summary>The list field is not recorded.</summary>
     public static Condition NotRecorded<T>(Field<ValueList<T>?> field) =>
-        new Leaf<ValueList<T>?>(field, "is not recorded", v => v is null, decidesNotRecorded: true);
+        new Leaf<ValueList<T>?>(field, "is not recorded", v => v is null, decidesNotRecorded: true, testsNotRecorded: true);
 
     public static Condition AtLeast(Field<int> field, int bound) => new Leaf<int>(field, ">= " + N(bound), v => v >= bound);
 

@@ -5,8 +5,10 @@ namespace KetamineCds.Domain.Rules.Conditions;
 /// <summary>
 /// A test of one field: the only place a condition reads the history. A test of an unrecorded field is
 /// <see cref="Truth.Unknown"/>, unless the test is itself about recording (<c>is not recorded</c>, <c>is not true</c>).
+/// <paramref name="testsNotRecorded"/> marks the test that holds exactly when the field is not recorded
+/// (<c>Criteria.NotRecorded</c>), for <see cref="Condition.FieldsTestedNotRecorded"/>.
 /// </summary>
-internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predicate, bool decidesNotRecorded = false) : Condition
+internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predicate, bool decidesNotRecorded = false, bool testsNotRecorded = false) : Condition
 {
     public override string Canonical { get; } = "(" + field.Name + " " + test + ")";
 
@@ -32,6 +34,14 @@ internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predica
     internal override void CollectFields(List<FieldDefinition> fields)
     {
         if (!fields.Contains(field))
+        {
+            fields.Add(field);
+        }
+    }
+
+    internal override void CollectNotRecordedTests(List<FieldDefinition> fields)
+    {
+        if (testsNotRecorded && !fields.Contains(field))
         {
             fields.Add(field);
         }

@@ -25,6 +25,12 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
     /// </summary>
     public bool IsUnidentifiedOrder => Answer.MissingItems.Count == 0 && Answer.InputsJson is null && Answer.Contraindications.Count == 0;
 
+    /// <summary>
+    /// The answers the contraindication rules read (<see cref="LoggedHookAnswerEntry.AnswersRead"/>), which decide the
+    /// questions the form asks of them; null when the entry kept no inputs (every input of a "because" shown as stored).
+    /// </summary>
+    public Func<string, object?>? AnswersRead { get; private set; }
+
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 
     /// <summary>What verification finds about this entry and the overrides shown with it (QA P10); shown first when anything.</summary>
@@ -48,6 +54,7 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
                 (answer, opened, _) =>
                 {
                     (Answer, AccessHistory, Verification) = (answer, opened.AccessHistory, opened.Verification);
+                    AnswersRead = answer.AnswersRead();
                     return Task.CompletedTask;
                 });
         }
