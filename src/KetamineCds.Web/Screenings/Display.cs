@@ -388,6 +388,24 @@ public static partial class Display
     }
 
     /// <summary>
+    /// The screening's <see cref="Answers"/> split by whether this history asks the question (the field catalogue's
+    /// AskedWhen, <see cref="FieldDefinition.IsAskedOf"/>), as the result page and the print both list them: the questions
+    /// asked, recorded or not ("Not recorded" then marks a question asked and not answered, QA11 F4); the answers recorded
+    /// to a question this history does not ask, listed apart under their own heading (QA272 F3); and whether a question
+    /// not asked was left blank, so left out (the page says so).
+    /// </summary>
+    public static AnswersByAsking AnswersAsked(KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        var history = screening.History;
+        var answers = Answers(screening);
+        return new AnswersByAsking(
+            [.. answers.Where(x => x.Field.IsAskedOf(history))],
+            [.. answers.Where(x => x.Recorded && !x.Field.IsAskedOf(history))],
+            answers.Any(x => !x.Recorded && !x.Field.IsAskedOf(history)));
+    }
+
+    /// <summary>
     /// The answers a correction changed, each as "label: before → after" in the request's language, in the form's order:
     /// the answers <see cref="CorrectionInForce.ChangedFields"/> finds changed between the screening corrected and the
     /// correction (the note left out), each in words as <see cref="Answers"/> shows it. Empty when none changed.
