@@ -230,6 +230,13 @@ public static partial class Display
     public static string ShortName(Pathway pathway) => Text.PathwayShortName(pathway);
 
     /// <summary>
+    /// A pathway's name where the print lists pathways in a line (the pathways that do not apply, the pathways waiting): its
+    /// short name, but the investigational PTSD/OCD pathway keeps its full name, "PTSD / OCD (investigational)", so that on
+    /// the chart's print an investigational use never reads as an established one (P-PTSD, P-OCD), as the result page names it.
+    /// </summary>
+    public static string ListedName(Pathway pathway) => pathway == Pathway.InvestigationalPtsdOcd ? Of(pathway) : ShortName(pathway);
+
+    /// <summary>
     /// A kind's heading and style. The contraindication kind holds the preconditions not yet met as well as the features of
     /// the patient that forbid the medicine (BIP-002, BIP-003: no mood stabilizer, or one not recorded as optimized), so its
     /// heading names both, in the verdict's own words ("a contraindication or unmet precondition blocks treatment now";
@@ -489,3 +496,4 @@ public static partial class Display
     [System.Text.RegularExpressions.GeneratedRegex("(?<![A-Za-z0-9-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9-])")]
     private static partial System.Text.RegularExpressions.Regex Identifier();
 }
+
