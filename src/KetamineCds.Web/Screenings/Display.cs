@@ -230,6 +230,13 @@ public static partial class Display
     public static string ShortName(Pathway pathway) => Text.PathwayShortName(pathway);
 
     /// <summary>
+    /// A pathway's name where the print lists pathways in a line (the pathways that do not apply, the pathways waiting): its
+    /// short name, but the investigational PTSD/OCD pathway keeps its full name, "PTSD / OCD (investigational)", so that on
+    /// the chart's print an investigational use never reads as an established one (P-PTSD, P-OCD), as the result page names it.
+    /// </summary>
+    public static string ListedName(Pathway pathway) => pathway == Pathway.InvestigationalPtsdOcd ? Of(pathway) : ShortName(pathway);
+
+    /// <summary>
     /// A kind's heading and style. The contraindication kind holds the preconditions not yet met as well as the features of
     /// the patient that forbid the medicine (BIP-002, BIP-003: no mood stabilizer, or one not recorded as optimized), so its
     /// heading names both, in the verdict's own words ("a contraindication or unmet precondition blocks treatment now";
@@ -410,6 +417,24 @@ public static partial class Display
     }
 
     /// <summary>
+    /// The screening's <see cref="Answers"/> split by whether this history asks the question (the field catalogue's
+    /// AskedWhen, <see cref="FieldDefinition.IsAskedOf"/>), as the result page and the print both list them: the questions
+    /// asked, recorded or not ("Not recorded" then marks a question asked and not answered, QA11 F4); the answers recorded
+    /// to a question this history does not ask, listed apart under their own heading (QA272 F3); and whether a question
+    /// not asked was left blank, so left out (the page says so).
+    /// </summary>
+    public static AnswersByAsking AnswersAsked(KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        var history = screening.History;
+        var answers = Answers(screening);
+        return new AnswersByAsking(
+            [.. answers.Where(x => x.Field.IsAskedOf(history))],
+            [.. answers.Where(x => x.Recorded && !x.Field.IsAskedOf(history))],
+            answers.Any(x => !x.Recorded && !x.Field.IsAskedOf(history)));
+    }
+
+    /// <summary>
     /// The answers a correction changed, each as "label: before → after" in the request's language, in the form's order:
     /// the answers <see cref="CorrectionInForce.ChangedFields"/> finds changed between the screening corrected and the
     /// correction (the note left out), each in words as <see cref="Answers"/> shows it. Empty when none changed.
@@ -493,3 +518,4 @@ public static partial class Display
     [System.Text.RegularExpressions.GeneratedRegex("(?<![A-Za-z0-9-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9-])")]
     private static partial System.Text.RegularExpressions.Regex Identifier();
 }
+

@@ -68,6 +68,13 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "PTSD, only the required answers", "not-indicated", "zh" },
         { "PTSD, every item recorded", "not-indicated", "en" },
         { "PTSD, every item recorded", "not-indicated", "zh" },
+        // Helper 287: no pathway's indication holds at all, the investigational one's neither (docs/rules.md: the overall
+        // verdict is "not-indicated" when no pathway is open, incomplete or blocked). Every pathway is then listed on the
+        // print's one "Not applicable" line, the investigational one marked as such, and the verdict's words are printed.
+        { "no indication, MDD in remission, only the required answers", "not-indicated", "en" },
+        { "no indication, MDD in remission, only the required answers", "not-indicated", "zh" },
+        { "no indication, no failed trial, every item recorded, raised blood pressure", "not-indicated", "en" },
+        { "no indication, no failed trial, every item recorded, raised blood pressure", "not-indicated", "zh" },
     };
 
     [Theory]
@@ -118,6 +125,17 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             // A one-page print has its footer too, on A4 as on Letter (QA7 F13): the patient, the screening, "Page 1 of 1".
             var noFooter = PrintedRationale.MissingFooter(text, language, reference, id, 1, 1);
             Assert.True(noFooter is null, $"{history} ({language}, {format}, first print): {noFooter}.");
+
+            // Helper 287: a history with no indication carries the verdict's words ("Not indicated: standard care first", and
+            // that no pathway applies), and the one line of pathways that do not apply marks the investigational one as such:
+            // on the chart's print it must not read as an established pathway (P-PTSD, P-OCD).
+            if (history.StartsWith("no indication", StringComparison.Ordinal))
+            {
+                var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+                Assert.Contains(language == "zh" ? "无适应证：先行标准治疗" : "Notindicated:standardcarefirst", compact, StringComparison.Ordinal);
+                Assert.Contains(language == "zh" ? "此病史不适用任何氯胺酮或艾司氯胺酮路径。" : "Noketamineoresketaminepathwayappliestothishistory.", compact, StringComparison.Ordinal);
+                Assert.Contains(language == "zh" ? "PTSD/OCD（研究性）" : "PTSD/OCD(investigational)", compact, StringComparison.Ordinal);
+            }
 
             // QA272 F3: the answers to questions this history does not ask are on the page, under their own label.
             if (history.EndsWith("without suicidality", StringComparison.Ordinal))
@@ -613,6 +631,42 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 return CompleteScreeningBodies.PtsdRequiredAnswers(reference);
             case "PTSD, every item recorded":
                 return CompleteScreeningBodies.PtsdWithEveryItemRecorded(reference);
+            // Helper 287: MDD out of a depressive episode (so the palliative pathway is ruled out too), no failed trial, no
+            // suicidality; nothing else recorded.
+            case "no indication, MDD in remission, only the required answers":
+                return new JsonObject
+                {
+                    ["patientReference"] = reference,
+                    ["ageYears"] = 52,
+                    ["primaryDiagnosis"] = "mdd",
+                    ["currentDepressiveEpisode"] = false,
+                    ["failedAdequateTrials"] = 0,
+                    ["onOralAntidepressant"] = true,
+                    ["psychosis"] = "none",
+                    ["suicidality"] = "none",
+                };
+            // Helper 252's not-indicated history (NoPathwayInViewTests): MDD in a current episode, no failed trial, not
+            // palliative, every item recorded, and a blood pressure of 150/95, so that a caution (CV-002) is printed too.
+            case "no indication, no failed trial, every item recorded, raised blood pressure":
+                return CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
+                {
+                    ["patientReference"] = reference,
+                    ["ageYears"] = 40,
+                    ["sexAtBirth"] = "male",
+                    ["jurisdiction"] = "us",
+                    ["primaryDiagnosis"] = "mdd",
+                    ["currentDepressiveEpisode"] = true,
+                    ["failedAdequateTrials"] = 0,
+                    ["distinctMechanisms"] = 0,
+                    ["onOralAntidepressant"] = true,
+                    ["oralAntidepressantClass"] = "ssri",
+                    ["psychosis"] = "none",
+                    ["suicidality"] = "none",
+                    ["lifeLimitingIllness"] = false,
+                    ["systolicBp"] = 150,
+                    ["diastolicBp"] = 95,
+                    ["clinicianNote"] = "Referred for ketamine by the GP; first antidepressant started four weeks ago. Standard care discussed.",
+                });
         }
 
         var history = new JsonObject
