@@ -50,6 +50,42 @@ public sealed partial class PrintInvestigationalPathwayMarkedTests(KetamineCdsFa
         Assert.Equal(waiting, group.Groups["waiting"].Value);
     }
 
+    [Theory]
+    [InlineData("en-GB", "None.")]
+    [InlineData("zh-CN", "无。")]
+    public async Task Print_NoFindings_SaysNoneUnderTheFindingsHeading_AsUnderTheChecklist(string language, string none)
+    {
+        // Helper 287 noticed: MDD out of an episode with only the required answers gives no contraindication, caution or
+        // information; the print's Findings heading stood over nothing, where the checklist says "None.".
+        var id = await factory.RecordScreeningThroughApiAsync(new System.Text.Json.Nodes.JsonObject
+        {
+            ["patientReference"] = "MRN-PRINT-NO-FINDINGS-" + language,
+            ["ageYears"] = 52,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = false,
+            ["failedAdequateTrials"] = 0,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+        });
+
+        var html = await PrintAsync(id, language);
+
+        Assert.DoesNotContain("<ul class=\"p-findings\">", html, StringComparison.Ordinal);
+        Assert.Matches("<p class=\"p-none\" id=\"findings-none\">" + Regex.Escape(none) + "</p>", html);
+    }
+
+    [Fact]
+    public async Task Print_WithFindings_ListsThem_AndSaysNoNone()
+    {
+        var id = await factory.RecordScreeningThroughApiAsync(CompleteScreeningBodies.RequiredAnswers("MRN-PRINT-FINDINGS"));
+
+        var html = await PrintAsync(id, "en-GB");
+
+        Assert.Contains("<ul class=\"p-findings\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"findings-none\"", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<tr class=\"p-na\"><td colspan=\"2\">(?<names>.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex NotApplicableRow();
 }
