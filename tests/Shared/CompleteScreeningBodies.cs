@@ -29,6 +29,53 @@ internal static class CompleteScreeningBodies
     };
 
     /// <summary>
+    /// MDD out of a depressive episode (so the palliative pathway is ruled out too), no failed trial, no psychosis, no
+    /// suicidality, and nothing else recorded: "Not indicated" with no pathway in view and no contraindication, caution or
+    /// information (helper 287's print history).
+    /// </summary>
+    public static JsonObject MddInRemissionRequiredAnswers(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 52,
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = false,
+        ["failedAdequateTrials"] = 0,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    };
+
+    /// <summary>
+    /// Helper 252's not-indicated history: an adult man with MDD in a current episode, no failed trial, on an SSRI, no
+    /// psychosis, no suicidality, not palliative, every item recorded (<see cref="WithEveryItemRecorded(JsonObject)"/>);
+    /// with a blood pressure given (150/95), a caution (CV-002) fires too.
+    /// </summary>
+    public static JsonObject NotIndicatedEveryItemRecorded(string reference, int? systolicBp = null, int? diastolicBp = null)
+    {
+        var history = new JsonObject
+        {
+            ["patientReference"] = reference,
+            ["ageYears"] = 40,
+            ["sexAtBirth"] = "male",
+            ["jurisdiction"] = "us",
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 0,
+            ["distinctMechanisms"] = 0,
+            ["onOralAntidepressant"] = true,
+            ["oralAntidepressantClass"] = "ssri",
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+            ["lifeLimitingIllness"] = false,
+        };
+        if (systolicBp is { } systolic)
+            history["systolicBp"] = systolic;
+        if (diastolicBp is { } diastolic)
+            history["diastolicBp"] = diastolic;
+        return WithEveryItemRecorded(history);
+    }
+
+    /// <summary>
     /// An adult with PTSD as the primary diagnosis, no depressive episode, no failed trial, no psychosis, no suicidality, and
     /// nothing else recorded: the contract's required answers only. "Not indicated", with the investigational PTSD/OCD pathway
     /// waiting (incomplete) for the mania question, and the blood pressure and hepatic status not recorded.

@@ -634,39 +634,13 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             // Helper 287: MDD out of a depressive episode (so the palliative pathway is ruled out too), no failed trial, no
             // suicidality; nothing else recorded.
             case "no indication, MDD in remission, only the required answers":
-                return new JsonObject
-                {
-                    ["patientReference"] = reference,
-                    ["ageYears"] = 52,
-                    ["primaryDiagnosis"] = "mdd",
-                    ["currentDepressiveEpisode"] = false,
-                    ["failedAdequateTrials"] = 0,
-                    ["onOralAntidepressant"] = true,
-                    ["psychosis"] = "none",
-                    ["suicidality"] = "none",
-                };
+                return CompleteScreeningBodies.MddInRemissionRequiredAnswers(reference);
             // Helper 252's not-indicated history (NoPathwayInViewTests): MDD in a current episode, no failed trial, not
             // palliative, every item recorded, and a blood pressure of 150/95, so that a caution (CV-002) is printed too.
             case "no indication, no failed trial, every item recorded, raised blood pressure":
-                return CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-                {
-                    ["patientReference"] = reference,
-                    ["ageYears"] = 40,
-                    ["sexAtBirth"] = "male",
-                    ["jurisdiction"] = "us",
-                    ["primaryDiagnosis"] = "mdd",
-                    ["currentDepressiveEpisode"] = true,
-                    ["failedAdequateTrials"] = 0,
-                    ["distinctMechanisms"] = 0,
-                    ["onOralAntidepressant"] = true,
-                    ["oralAntidepressantClass"] = "ssri",
-                    ["psychosis"] = "none",
-                    ["suicidality"] = "none",
-                    ["lifeLimitingIllness"] = false,
-                    ["systolicBp"] = 150,
-                    ["diastolicBp"] = 95,
-                    ["clinicianNote"] = "Referred for ketamine by the GP; first antidepressant started four weeks ago. Standard care discussed.",
-                });
+                var raised = CompleteScreeningBodies.NotIndicatedEveryItemRecorded(reference, systolicBp: 150, diastolicBp: 95);
+                raised["clinicianNote"] = "Referred for ketamine by the GP; first antidepressant started four weeks ago. Standard care discussed.";
+                return raised;
         }
 
         var history = new JsonObject

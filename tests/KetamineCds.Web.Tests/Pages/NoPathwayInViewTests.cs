@@ -22,24 +22,7 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
     /// The brief's not-indicated history: MDD in a current episode, no failed trial, no suicidality, not palliative, every
     /// item recorded, and a blood pressure of 150/95, so that CV-002 ("today's session") fires.
     /// </summary>
-    private static JsonObject NotIndicated(string reference) => CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 40,
-        ["sexAtBirth"] = "male",
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 0,
-        ["distinctMechanisms"] = 0,
-        ["onOralAntidepressant"] = true,
-        ["oralAntidepressantClass"] = "ssri",
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-        ["lifeLimitingIllness"] = false,
-        ["systolicBp"] = 150,
-        ["diastolicBp"] = 95,
-    });
+    private static JsonObject NotIndicated(string reference) => CompleteScreeningBodies.NotIndicatedEveryItemRecorded(reference, systolicBp: 150, diastolicBp: 95);
 
     /// <summary>The same with three failed trials (TRD indicated) and a hypersensitivity to ketamine: every pathway blocked.</summary>
     private static JsonObject NotEligible(string reference) =>

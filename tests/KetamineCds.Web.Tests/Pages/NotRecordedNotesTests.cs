@@ -19,22 +19,7 @@ public sealed class NotRecordedNotesTests(KetamineCdsFactory factory) : IClassFi
     private const string SeeZh = "（见“禁忌证和未满足的前提条件”）";
 
     /// <summary>MDD in a current episode, no failed trial, no suicidality, not palliative, every item recorded: "Not indicated".</summary>
-    private static JsonObject NotIndicated(string reference) => CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 40,
-        ["sexAtBirth"] = "male",
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 0,
-        ["distinctMechanisms"] = 0,
-        ["onOralAntidepressant"] = true,
-        ["oralAntidepressantClass"] = "ssri",
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-        ["lifeLimitingIllness"] = false,
-    });
+    private static JsonObject NotIndicated(string reference) => CompleteScreeningBodies.NotIndicatedEveryItemRecorded(reference);
 
     /// <summary>
     /// Three failed trials (TRD indicated), a hypersensitivity to ketamine (every pathway blocked), and a safety question, the

@@ -57,17 +57,7 @@ public sealed partial class PrintInvestigationalPathwayMarkedTests(KetamineCdsFa
     {
         // Helper 287 noticed: MDD out of an episode with only the required answers gives no contraindication, caution or
         // information; the print's Findings heading stood over nothing, where the checklist says "None.".
-        var id = await factory.RecordScreeningThroughApiAsync(new System.Text.Json.Nodes.JsonObject
-        {
-            ["patientReference"] = "MRN-PRINT-NO-FINDINGS-" + language,
-            ["ageYears"] = 52,
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = false,
-            ["failedAdequateTrials"] = 0,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        });
+        var id = await factory.RecordScreeningThroughApiAsync(CompleteScreeningBodies.MddInRemissionRequiredAnswers("MRN-PRINT-NO-FINDINGS-" + language));
 
         var html = await PrintAsync(id, language);
 
