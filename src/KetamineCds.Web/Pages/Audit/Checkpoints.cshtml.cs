@@ -25,7 +25,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     /// How many checkpoints of an uploaded copy are checked: its newest, by file name (QA284 F1). A copy may hold more,
     /// and its older files are counted and named as not checked, not refused. Each costs one signature check and a share of
     /// a batched lookup, and each is one row of the copy's table: 200 rows is what the page can show whole. It is also what
-    /// the newest-checkpoints download holds (<see cref="OnGetNewestAsync"/>), about 130 KB zipped, well under the
+    /// the newest-checkpoints download holds (<see cref="OnGetNewestAsync"/>), about 120 KB zipped, well under the
     /// request limit (<see cref="Hardening.MaxRequestBodyBytes"/>), so that download always comes back through this check.
     /// </summary>
     public const int MaxUploadFiles = 200;
