@@ -550,6 +550,8 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Contains(notACheckpoint, beside, StringComparison.Ordinal);
         Assert.DoesNotContain(fails, beside, StringComparison.Ordinal);
         Assert.Contains(language == "en-GB" ? "The checkpoint in the copy: its signed entry still has the hash it signed." : "副本中的检查点", beside, StringComparison.Ordinal);
+        // After the summary's last sentence as a sentence: one space in English, none in Chinese (no line break between).
+        Assert.Contains((language == "en-GB" ? "for the entries before it. " : "以检查其之前的条目。") + notACheckpoint, beside, StringComparison.Ordinal);
 
         static string Status(string html)
         {
