@@ -153,39 +153,84 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     }
 
     /// <summary>
-    /// Reads uploaded checkpoint files: each a checkpoint's JSON, or a zip (such as the download) holding them. A zip
-    /// is read only up to <paramref name="maxFiles"/> + 1 JSON entries, each no larger than a checkpoint can be, so
-    /// that a crafted zip cannot make the app inflate gigabytes.
+    /// Reads uploaded checkpoint files: each a checkpoint's JSON, or a zip (such as the download) holding them, and
+    /// returns the newest <paramref name="newest"/> of all they hold, by file name (the app names each file by the entry
+    /// it signed, then the time: <see cref="SignedCheckpoint.FileName"/>, so these are the newest checkpoints), with how
+    /// many older ones were left unread (QA284 F1: the app's own download of more than 200 checkpoints was refused
+    /// whole). Only those returned are inflated, each no larger than a checkpoint can be (a larger entry is returned
+    /// empty, "not a checkpoint"): a zip's other entries are counted from its directory, never read, so a crafted zip
+    /// cannot make the app inflate more than <paramref name="newest"/> × <see cref="MaxFileBytes"/> bytes. The uploads
+    /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>).
     /// </summary>
-    public static IReadOnlyList<CheckpointFile> ReadUpload(string name, Stream content, int maxFiles)
+    public static UploadedCheckpoints ReadUploads(IEnumerable<(string Name, Stream Content)> uploads, int newest)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
-        if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(newest);
+        var zips = new List<ZipArchive>();
+        try
         {
-            try
+            var found = new List<(string SortName, Func<CheckpointFile> Read)>();
+            foreach (var (name, content) in uploads)
             {
-                using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
-                return zip.Entries
-                    .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.Length <= MaxFileBytes)
-                    .Take(maxFiles + 1)
-                    .Select(e =>
+                ArgumentNullException.ThrowIfNull(content);
+                var buffer = new MemoryStream();
+                content.CopyTo(buffer);
+                buffer.Position = 0;
+                if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                {
+                    ZipArchive zip;
+                    try
                     {
-                        using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-                        return new CheckpointFile(UploadedZipSourcePrefix + name, e.FullName, reader.ReadToEnd());
-                    })
-                    .ToList();
+                        zip = new ZipArchive(buffer, ZipArchiveMode.Read);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        found.Add((name, () => new CheckpointFile("uploaded", name, "")));
+                        continue;
+                    }
+
+                    zips.Add(zip);
+                    foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        found.Add((Path.GetFileName(entry.FullName), () => ReadEntry(UploadedZipSourcePrefix + name, entry)));
+                    }
+
+                    continue;
+                }
+
+                var bytes = buffer.ToArray();
+                var text = bytes.Length <= MaxFileBytes ? Encoding.UTF8.GetString(bytes) : "";
+                found.Add((name, () => new CheckpointFile("uploaded", name, text)));
             }
-            catch (InvalidDataException)
+
+            var read = found.OrderBy(f => f.SortName, StringComparer.Ordinal).TakeLast(newest).Select(f => f.Read()).ToList();
+            return new UploadedCheckpoints(read, found.Count - read.Count);
+        }
+        finally
+        {
+            foreach (var zip in zips)
             {
-                return [new CheckpointFile("uploaded", name, "")];
+                zip.Dispose();
             }
         }
+    }
 
-        var bytes = buffer.ToArray();
-        return [new CheckpointFile("uploaded", name, bytes.Length <= MaxFileBytes ? Encoding.UTF8.GetString(bytes) : "")];
+    private static CheckpointFile ReadEntry(string source, ZipArchiveEntry entry)
+    {
+        if (entry.Length > MaxFileBytes)
+        {
+            return new CheckpointFile(source, entry.FullName, "");
+        }
+
+        try
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            return new CheckpointFile(source, entry.FullName, reader.ReadToEnd());
+        }
+        catch (InvalidDataException)
+        {
+            return new CheckpointFile(source, entry.FullName, "");
+        }
     }
 
     private static void Read(string folder, string source, List<CheckpointFile> files, List<string> problems, bool missingIsProblem)
@@ -213,4 +258,13 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
             problems.Add($"The checkpoint folder '{folder}' could not be read: {ex.Message}");
         }
     }
+}
+
+/// <summary>What an upload held: the newest checkpoint files, read, and how many older ones were not read.</summary>
+/// <param name="Files">The newest files of the upload, by file name (at most the number asked for).</param>
+/// <param name="Older">How many older files the upload held besides them, not read.</param>
+public sealed record UploadedCheckpoints(IReadOnlyList<CheckpointFile> Files, int Older)
+{
+    /// <summary>Every file the upload held, read or not.</summary>
+    public int Total => Files.Count + Older;
 }

@@ -34,5 +34,11 @@ public static class CheckpointReadme
           openssl dgst -sha256 -verify checkpoint-public-key.pem -signature signature.der signed.txt
 
         "Verified OK" means the file is as the app signed it. Whether the log still holds it, the app tells you.
+
+        The Checkpoints page takes an upload of at most 1024 KB and checks the newest 200 checkpoint files in it (by
+        file name, which sorts by entry number, then time); it says how many older ones it did not check. The page's
+        "newest 200" download always fits. To check older files, upload them in batches of up to 200 from this folder,
+        or check each one offline: its signature as above, and the entry it signed against the log's export with
+          python3 scripts/verify-decision-log.py decision-log.jsonl --complete --head SEQUENCE:HEADHASH
         """;
 }

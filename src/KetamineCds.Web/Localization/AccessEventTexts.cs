@@ -159,6 +159,25 @@ public static partial class AccessEventTexts
     }
 
     /// <summary>
+    /// What happened, in words, on one entry's own access history (the screening's, the override's and the EHR answer's
+    /// audit pages, where the entry is the subject): "Viewed this entry", not the access log's "Viewed screenings" with its
+    /// recorded spelling beside it (QA284 F6). A kind that is not about one entry reads as on the access log.
+    /// </summary>
+    public static string OnEntry(string? kind, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return WireNames.TryParse<AccessEventKind>(kind, out var known)
+            ? known switch
+            {
+                AccessEventKind.ViewScreening => localizer["Viewed this entry"],
+                AccessEventKind.PrintScreening => localizer["Printed this entry"],
+                AccessEventKind.Replay => localizer["Replayed this entry"],
+                _ => Kind(kind, localizer),
+            }
+            : Kind(kind, localizer);
+    }
+
+    /// <summary>
     /// The detail in the reader's words when it is one of the app's fixed texts (the recorded English is then shown
     /// beside it); else exactly as recorded, or empty.
     /// </summary>
@@ -199,6 +218,7 @@ public static partial class AccessEventTexts
             "write checkpoint (audit workspace)" => localizer["Wrote a checkpoint (audit workspace)"],
             "list checkpoints" => localizer["Listed the checkpoints (API)"],
             "checkpoints download" => localizer["Downloaded the checkpoints"],
+            "checkpoints download (newest 200)" => localizer["Downloaded the newest {0} checkpoints", 200],
             // A user's own account (Pages/Account, AccountApi).
             "changed own password" => localizer["Changed own password"],
             "changed own password (api)" => localizer["Changed own password (API)"],

@@ -472,7 +472,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("><span class=\"subject-part\">patient:</span><wbr /><span class=\"subject-part\">MRN-</span><wbr /><span class=\"subject-part\">ACCESS-</span><wbr /><span class=\"subject-part\">LINK</span></a>", byPatient, StringComparison.Ordinal);
         Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\" lang=\"en\">api list</code>", byPatient, StringComparison.Ordinal);
         // The screening's own page says what happened in words, and leads to the whole log about it.
-        Assert.Contains("Viewed screenings <code class=\"audit-code\">view-screening</code>", screeningPage, StringComparison.Ordinal);
+        Assert.Contains("<td data-kind=\"view-screening\">Viewed this entry</td>", screeningPage, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Audit/Access?subject={id}\"", screeningPage, StringComparison.Ordinal);
     }
 

@@ -169,8 +169,8 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/Audit/Checkpoints?handler=Zip", "Unknown export 'Zip'; this page's exports are Download, Key. Nothing was exported or listed.")] // it listed the checkpoints, 200
-    [InlineData("/Audit/Checkpoints?HANDLER=Csv", "Unknown export 'Csv'; this page's exports are Download, Key. Nothing was exported or listed.")]
+    [InlineData("/Audit/Checkpoints?handler=Zip", "Unknown export 'Zip'; this page's exports are Download, Newest, Key. Nothing was exported or listed.")] // it listed the checkpoints, 200
+    [InlineData("/Audit/Checkpoints?HANDLER=Csv", "Unknown export 'Csv'; this page's exports are Download, Newest, Key. Nothing was exported or listed.")]
     [InlineData("/Audit/Checkpoints?verdict=fails", "Unknown filter 'verdict'; this page has no filters: it lists every checkpoint that fails and the newest ones, and its download holds them all. Nothing was listed.")]
     [InlineData("/Audit/Checkpoints?from=2026-01-01&handler=", "Unknown filter 'from'; this page has no filters: it lists every checkpoint that fails and the newest ones, and its download holds them all. Nothing was listed.")]
     public async Task CheckpointsPage_UnknownQueryNameOrExport_Is400NamingIt_NothingListedOrRecorded(string path, string message)
@@ -222,7 +222,7 @@ public sealed partial class CheckpointPageTests : IDisposable
         using var filter = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Checkpoints?verdict=fails", "zh-CN");
 
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
-        Assert.Contains("<li>未知的导出方式“Zip”；本页可用的导出方式为：Download, Key。未导出也未列出任何内容。</li>", WebUtility.HtmlDecode(await export.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("<li>未知的导出方式“Zip”；本页可用的导出方式为：Download, Newest, Key。未导出也未列出任何内容。</li>", WebUtility.HtmlDecode(await export.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
         Assert.Contains("<li>未知的筛选条件“verdict”；本页没有筛选条件：它列出每个不成立的检查点和最新的检查点，下载包含全部检查点。未列出任何内容。</li>", WebUtility.HtmlDecode(await filter.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
@@ -466,6 +466,101 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckpointsPage_MoreThan200Checkpoints_BothOwnDownloadsComeBackThroughTheCheck()
+    {
+        // QA284 F1: with more than 200 checkpoints on record, uploading the page's own zip was refused whole ("That copy
+        // holds more than 200 checkpoints").
+        await RecordScreeningsAsync(1);
+        var checkpoints = _factory.Services.GetRequiredService<DecisionLogCheckpoints>();
+        for (var i = 0; i < 205; i++)
+        {
+            Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        }
+
+        var files = Directory.GetFiles(_factory.CheckpointDirectory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var all = await client.GetByteArrayAsync("/Audit/Checkpoints?handler=Download");
+        var newest = await client.GetByteArrayAsync("/Audit/Checkpoints?handler=Newest");
+
+        var checkedAll = await UploadAsync(client, ("kept.zip", all));
+        Assert.DoesNotContain("more than 200", checkedAll, StringComparison.Ordinal);
+        Assert.Contains("All 200 checkpoints in the copy: their signed entries still have the hashes they signed.", checkedAll, StringComparison.Ordinal);
+        Assert.Contains("The copy holds 205 files: the newest 200 were checked, and the 5 older ones were not.", checkedAll, StringComparison.Ordinal);
+        Assert.Contains("scripts/verify-decision-log.py --head SEQUENCE:HASH", checkedAll, StringComparison.Ordinal);
+        var uploadedTable = checkedAll[checkedAll.IndexOf("The uploaded copy", StringComparison.Ordinal)..checkedAll.IndexOf("Checkpoints on record", StringComparison.Ordinal)];
+        Assert.Contains(files[^1]!, uploadedTable, StringComparison.Ordinal);
+        Assert.Contains(files[5]!, uploadedTable, StringComparison.Ordinal);
+        Assert.DoesNotContain(files[4]!, uploadedTable, StringComparison.Ordinal);
+
+        // The newest-200 download: within the upload limit (a checkpoint is about 0.6 KB zipped), checked whole.
+        using (var zip = new ZipArchive(new MemoryStream(newest)))
+        {
+            Assert.Equal(files.TakeLast(200).Select(f => "checkpoints/" + f), zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("checkpoints/", StringComparison.Ordinal)));
+            Assert.NotNull(zip.GetEntry("checkpoint-public-key.pem"));
+        }
+
+        Assert.True(newest.Length < KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes / 4, $"{newest.Length} bytes");
+        var checkedNewest = await UploadAsync(client, ("kept-newest.zip", newest));
+        Assert.Contains("All 200 checkpoints in the copy: their signed entries still have the hashes they signed.", checkedNewest, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"uploaded-older\"", checkedNewest, StringComparison.Ordinal);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints"));
+        Assert.Contains("href=\"/Audit/Checkpoints?handler=Newest\"", page, StringComparison.Ordinal);
+        Assert.Contains("The check below takes an upload of at most 1024 KB and checks the newest 200 checkpoints in it.", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "The copy was NOT checked: the upload was too large", "at most 1024 KB in one upload")]
+    [InlineData("zh-CN", "副本未被检查：上传内容过大", "单次上传最多 1024 KB")]
+    public async Task CheckpointsPage_UploadOverTheRequestLimit_Is413NamingTheLimit_WithTheWayBack_NothingRecorded(string language, string title, string limit)
+    {
+        // QA284 F1: the generic "Too much data" page, no limit named and no way back.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        var before = await CountAccessEventsAsync();
+
+        using var response = await PostUploadAsync(client, ("kept.zip", new byte[KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes + 1]));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(limit, html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Audit/Checkpoints\" id=\"back-to-checkpoints\">", html, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAccessEventsAsync());
+    }
+
+    [Theory]
+    [InlineData("en-GB", "1 file in the copy is not a checkpoint of this app's decision log: it was not checked.", "no longer hold")]
+    [InlineData("zh-CN", "副本中有 1 个文件不是本应用决策日志的检查点：未对其进行检查。", "不再成立")]
+    public async Task CheckpointsPage_UploadAFileThatIsNotACheckpoint_IsCountedApart_NotAsACheckpointThatFails(string language, string notACheckpoint, string fails)
+    {
+        // QA284 F5: any JSON read "1 of 1 checkpoints in the copy no longer hold or cannot be trusted".
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        var alone = Status(await UploadAsync(client, ("notes.json", Encoding.UTF8.GetBytes("{\"hello\": 1}"))));
+        var beside = Status(await UploadAsync(client, ("notes.json", Encoding.UTF8.GetBytes("{}")), ("kept.json", Encoding.UTF8.GetBytes(good))));
+
+        Assert.Contains(notACheckpoint, alone, StringComparison.Ordinal);
+        Assert.DoesNotContain(fails, alone, StringComparison.Ordinal);
+        Assert.Contains("class=\"audit-note\"", alone, StringComparison.Ordinal);
+        Assert.Contains(notACheckpoint, beside, StringComparison.Ordinal);
+        Assert.DoesNotContain(fails, beside, StringComparison.Ordinal);
+        Assert.Contains(language == "en-GB" ? "The checkpoint in the copy: its signed entry still has the hash it signed." : "副本中的检查点", beside, StringComparison.Ordinal);
+        // After the summary's last sentence as a sentence: one space in English, none in Chinese (no line break between).
+        Assert.Contains((language == "en-GB" ? "for the entries before it. " : "以检查其之前的条目。") + notACheckpoint, beside, StringComparison.Ordinal);
+
+        static string Status(string html)
+        {
+            var start = html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal);
+            return html[html.LastIndexOf("<p", start, StringComparison.Ordinal)..html.IndexOf("</p>", start, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
     public async Task Checkpoints_OutsideDevelopmentWithoutAKey_AreOffAndSaySo()
     {
         using var factory = new KetamineCdsFactory { EnvironmentName = "Production" };
@@ -485,6 +580,25 @@ public sealed partial class CheckpointPageTests : IDisposable
 
     private static Regex RowWith(string file, string status) =>
         new($"<tr[^>]*>(?:(?!</tr>).)*{Regex.Escape(status)}(?:(?!</tr>).)*{Regex.Escape(file)}", RegexOptions.Singleline);
+
+    private static async Task<string> UploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    {
+        using var response = await PostUploadAsync(client, files);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    {
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "copies", name);
+        }
+
+        return await client.PostAsync("/Audit/Checkpoints?handler=Upload", form);
+    }
 
     private async Task<int> CountAccessEventsAsync()
     {

@@ -46,6 +46,29 @@ public sealed class OverrideEntryPageTests
         Assert.Contains("条目 2：其内容与其哈希值不再相符（记录后被修改）。", chinese, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB", "Viewed this entry")]
+    [InlineData("zh-CN", "查看了此条目")]
+    public async Task OverridePage_AccessHistory_SaysWhatHappenedToThisEntryInWords_NoRecordedCode(string language, string viewed)
+    {
+        // QA284 F6: viewing an override read "Viewed screenings view-screening": a list's plural and the log's code.
+        using var app = new KetamineCdsFactory();
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-H");
+        await app.RecordOverrideThroughPageAsync(screening);
+        var overrideId = await OverrideIdAsync(app);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        (await auditor.GetAsync($"/Audit/Override/{overrideId}")).Dispose();
+
+        using var page = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Override/{overrideId}", language);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var history = html[html.IndexOf("<table", html.IndexOf(language == "zh-CN" ? "访问记录" : "Access history", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        history = history[..history.IndexOf("</table>", StringComparison.Ordinal)];
+
+        Assert.Contains($"<td data-kind=\"view-screening\">{viewed}</td>", history, StringComparison.Ordinal);
+        Assert.DoesNotContain(">view-screening<", history, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "zh-CN" ? "查看了筛查记录" : "Viewed screenings", history, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OverridePage_ChangedAndRehashed_ShowsTheEntryAndSaysTheNextEntrysLinkNoLongerJoins()
     {

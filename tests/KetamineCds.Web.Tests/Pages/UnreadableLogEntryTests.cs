@@ -168,9 +168,16 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         var alteredRow = Assert.Single(rows, r => r.Contains(altered.ToString(), StringComparison.Ordinal));
         var readableRow = Assert.Single(rows, r => r.Contains(readable.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain("audit-verdict verdict-", alteredRow, StringComparison.Ordinal);
-        Assert.Contains("Verdict not shown: this entry may have been altered.", alteredRow, StringComparison.Ordinal);
+        Assert.Contains("Verdict not shown.", alteredRow, StringComparison.Ordinal);
+        // QA284 F4: why (the log may have been altered) is said once in the row, not twice.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(alteredRow, "may have been altered"));
         Assert.Contains("audit-verdict verdict-", readableRow, StringComparison.Ordinal);
         Assert.DoesNotContain("Verdict not shown", readableRow, StringComparison.Ordinal);
+
+        using var chinese = await Localization.CultureSelectionTests.GetAsync(client, $"/Audit?patient={_app.Patient}", "zh-CN");
+        var zhRow = Assert.Single(WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()).Split("<tr", StringSplitOptions.None), r => r.Contains(altered.ToString(), StringComparison.Ordinal));
+        Assert.Contains("不显示结论。", zhRow, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(zhRow, "可能已被篡改"));
     }
 
     [Theory]

@@ -21,8 +21,17 @@ namespace KetamineCds.Web.Pages.Audit;
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, IStringLocalizer<PageText> localizer, ClinicTime clinicTime) : PageModel
 {
-    /// <summary>The most files one upload may hold.</summary>
+    /// <summary>
+    /// How many checkpoints of an uploaded copy are checked: its newest, by file name (QA284 F1). A copy may hold more,
+    /// and its older files are counted and named as not checked, not refused. Each costs one signature check and a share of
+    /// a batched lookup, and each is one row of the copy's table: 200 rows is what the page can show whole. It is also what
+    /// the newest-checkpoints download holds (<see cref="OnGetNewestAsync"/>), about 120 KB zipped, well under the
+    /// request limit (<see cref="Hardening.MaxRequestBodyBytes"/>), so that download always comes back through this check.
+    /// </summary>
     public const int MaxUploadFiles = 200;
+
+    /// <summary>The largest upload, in KB: the app-wide request limit (a larger one is refused before it is read, Error page).</summary>
+    public const long MaxUploadKilobytes = Hardening.MaxRequestBodyBytes / 1024;
 
     /// <summary>How many of the newest checkpoints the page lists besides every one that fails (the download has all).</summary>
     public const int NewestShown = 50;
@@ -52,8 +61,11 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     /// <summary>Checkpoints on record signed for another log: the page says how an administrator sets them aside.</summary>
     public IReadOnlyList<CheckpointStatus> OtherLog => Statuses.Where(s => s.Verdict == CheckpointVerdict.OtherLog).ToList();
 
-    /// <summary>The uploaded copy's checkpoints, after an upload.</summary>
+    /// <summary>The uploaded copy's checkpoints, after an upload: its newest <see cref="MaxUploadFiles"/> files.</summary>
     public IReadOnlyList<CheckpointStatus>? Uploaded { get; private set; }
+
+    /// <summary>How many older files the uploaded copy held besides those checked; they were not read.</summary>
+    public int UploadedOlder { get; private set; }
 
     public string? UploadError { get; private set; }
 
@@ -73,7 +85,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         Statuses.Count <= NewestShown ? Statuses : Statuses.Where((s, i) => s.Fails || i >= Statuses.Count - NewestShown).ToList();
 
     /// <summary>The page's downloads, by their handler names, as an unknown export's message lists them.</summary>
-    public static readonly IReadOnlyList<string> Exports = ["Download", "Key"];
+    public static readonly IReadOnlyList<string> Exports = ["Download", "Newest", "Key"];
 
     /// <summary>The page's forms' actions (POST), by their handler names, as an unknown action's message lists them.</summary>
     public static readonly IReadOnlyList<string> Actions = ["Create", "Upload"];
@@ -143,7 +155,15 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     }
 
     /// <summary>A zip of every checkpoint file, the public key, and how to check them without this app.</summary>
-    public async Task<IActionResult> OnGetDownloadAsync()
+    public Task<IActionResult> OnGetDownloadAsync() => ZipAsync(null);
+
+    /// <summary>
+    /// A zip of the newest <see cref="MaxUploadFiles"/> checkpoint files, the public key and the README: what the upload
+    /// below checks whole (QA284 F1), however long the log has been signed.
+    /// </summary>
+    public Task<IActionResult> OnGetNewestAsync() => ZipAsync(MaxUploadFiles);
+
+    private async Task<IActionResult> ZipAsync(int? newest)
     {
         if (checkpoints.PublicKeyPem is not { } pem)
         {
@@ -153,7 +173,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         // Refused and recorded as the other audit pages' exports are (AuditEndpoints.RefusedExportAsync): a name the page
         // does not read, or the handler given twice (?handler=Download&handler=Key downloaded the zip), is a 400 naming it.
         RefuseUnknownQuery();
-        if (await AuditEndpoints.RefusedExportAsync(HttpContext, FilterErrors, access, "decision-log", "checkpoints download") is { } refused)
+        if (await AuditEndpoints.RefusedExportAsync(HttpContext, FilterErrors, access, "decision-log", newest is null ? "checkpoints download" : $"checkpoints download (newest {newest})") is { } refused)
         {
             await refused.ExecuteAsync(HttpContext);
             return new EmptyResult();
@@ -164,7 +184,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         {
             Add(zip, "checkpoint-public-key.pem", Encoding.ASCII.GetBytes(pem));
             Add(zip, "README.txt", Encoding.UTF8.GetBytes(CheckpointReadme.Text(checkpoints.KeyId!)));
-            foreach (var (name, content) in checkpoints.Files.ReadOwnRaw())
+            var files = checkpoints.Files.ReadOwnRaw();
+            foreach (var (name, content) in newest is { } n ? files.TakeLast(n) : files)
             {
                 Add(zip, "checkpoints/" + name, content);
             }
@@ -172,7 +193,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
         buffer.Position = 0;
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        return File(buffer, "application/zip", $"ketaminecds-checkpoints-{stamp}.zip");
+        return File(buffer, "application/zip", newest is null ? $"ketaminecds-checkpoints-{stamp}.zip" : $"ketaminecds-checkpoints-newest-{stamp}.zip");
     }
 
     /// <summary>The public key alone, PEM (not recorded: it is public). Its query is refused as the download's is.</summary>
@@ -193,30 +214,47 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         return File(Encoding.ASCII.GetBytes(pem), "application/x-pem-file", "ketaminecds-checkpoint-public-key.pem");
     }
 
-    /// <summary>Checks an uploaded copy: checkpoint files, or a zip of them (such as the download).</summary>
+    /// <summary>
+    /// Checks an uploaded copy: checkpoint files, or a zip of them (such as the download). Its newest
+    /// <see cref="MaxUploadFiles"/> files are checked; the page says how many older ones were not, and how to check them.
+    /// </summary>
     public async Task OnPostUploadAsync(List<IFormFile> copies)
     {
-        var files = new List<CheckpointFile>();
-        foreach (var copy in (copies ?? []).Take(MaxUploadFiles + 1))
+        var streams = new List<Stream>();
+        UploadedCheckpoints read;
+        try
         {
-            await using var stream = copy.OpenReadStream();
-            files.AddRange(CheckpointFiles.ReadUpload(Path.GetFileName(copy.FileName), stream, MaxUploadFiles));
+            var uploads = new List<(string, Stream)>();
+            foreach (var copy in copies ?? [])
+            {
+                var stream = copy.OpenReadStream();
+                streams.Add(stream);
+                uploads.Add((Path.GetFileName(copy.FileName), stream));
+            }
+
+            read = CheckpointFiles.ReadUploads(uploads, MaxUploadFiles);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
         }
 
-        if (files.Count == 0)
+        if (read.Files.Count == 0)
         {
             UploadError = localizer["Choose one or more checkpoint files (.json), or the zip this page downloads."];
-        }
-        else if (files.Count > MaxUploadFiles)
-        {
-            UploadError = localizer["That copy holds more than {0} checkpoints. Upload the newest ones you kept (the newest alone vouches for every entry before it), or have the administrator list the copy's folder in Audit:ExternalCheckpointCopies.", MaxUploadFiles];
         }
         else
         {
             try
             {
-                await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", $"check uploaded copy ({files.Count} files)");
-                Uploaded = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
+                await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", read.Older == 0
+                    ? $"check uploaded copy ({read.Files.Count} files)"
+                    : $"check uploaded copy ({read.Files.Count} newest of {read.Total} files)");
+                Uploaded = await checkpoints.CheckAsync(read.Files, HttpContext.RequestAborted);
+                UploadedOlder = read.Older;
             }
             catch (DecisionLogUnavailableException ex)
             {
