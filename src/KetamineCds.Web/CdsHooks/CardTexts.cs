@@ -695,12 +695,12 @@ public static class CardTexts
     }
 
     /// <summary>
-    /// Helper 289: the last line of the card of an answer the rules could not give: what the card as a whole rests on
-    /// (P-SAFETY-REMS), and, where its lists cite what they rest on (<paramref name="listsCite"/>), that each other key is
-    /// cited once, after a list it backs.
+    /// Helper 289: the last line of the card of an answer the rules could not give: where its lists cite what they rest on
+    /// (<paramref name="listsCite"/>), what the card as a whole rests on (P-SAFETY-REMS) and that each other key is cited
+    /// once, after a list it backs; else "Cites: …" as before.
     /// </summary>
     public static string CitesWholeCard(IEnumerable<string> principles, IEnumerable<string> sources, bool listsCite) =>
-        Text(listsCite ? "Card.CitesWholeCard.ListsCite" : "Card.CitesWholeCard", string.Join(ClinicalText.Shared.ListSeparator, principles.Concat(sources)));
+        listsCite ? Text("Card.CitesWholeCard.ListsCite", string.Join(ClinicalText.Shared.ListSeparator, principles.Concat(sources))) : Cites(principles, sources);
 
     public static string Rule(string ruleId) => Text("Card.Rule", ruleId);
 

@@ -73,7 +73,7 @@ public sealed class IncompleteCardCitesPerListTests(ITestOutputHelper output)
     private static List<(string Paragraph, List<string> Keys)> CitationsOn(string detail)
     {
         var cites = CardTexts.Cites(["{0}"], [])[..CardTexts.Cites(["{0}"], []).IndexOf("{0}", StringComparison.Ordinal)];
-        var whole = CardTexts.CitesWholeCard(["{0}"], [], false)[..CardTexts.CitesWholeCard(["{0}"], [], false).IndexOf("{0}", StringComparison.Ordinal)];
+        var whole = CardTexts.CitesWholeCard(["{0}"], [], true)[..CardTexts.CitesWholeCard(["{0}"], [], true).IndexOf("{0}", StringComparison.Ordinal)];
         var end = ClinicalText.Shared.ListSeparator == "、" ? '。' : '.';
         var found = new List<(string, List<string>)>();
         foreach (var paragraph in detail.Split("\n\n"))
