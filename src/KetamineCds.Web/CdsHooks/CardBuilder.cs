@@ -401,33 +401,62 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var count = requiredItems.Count + safetyItems.Count + beforeFirstDose.Count + careItems.Count + needsAttentionItems.Count;
         var unreadable = listed.Any(l => l.Any(i => i.Entry));
 
-        var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
-        AddList(parts, CardTexts.RequiredHeading, requiredItems);
-        AddList(parts, CardTexts.SafetyHeading, safetyItems);
-        AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems);
+        // Helper 289: each list on the card cites what its items rest on, in a short line at its end, as the first-dose
+        // section does, so that a reader sees which keys back which list; the last line keeps P-SAFETY-REMS, on which the
+        // whole card rests ("not recorded" is never "no"; the safety screening before a dose). Every key is cited once: the
+        // first-dose section cites its rules' keys beside their ids; each other list, in the card's order, the keys not cited
+        // yet. The card ended with one line of up to 22 keys, the first-dose section's repeated (helper 245 chose the keys:
+        // the pathways' indications and the contraindications that read a required item; the contraindications a safety item
+        // could show; the rules that say a care item the first dose waits for is not recorded; the cautions and
+        // requirements that read another care item; the contraindications and cautions that read a value the screening
+        // cannot use).
+        var cited = new HashSet<string>(StringComparer.Ordinal) { Citations.SafetyRems };
+        string ListCites(bool shown, IEnumerable<Rule> rules)
+        {
+            if (!shown)
+            {
+                return "";
+            }
+
+            var restsOn = rules.ToList();
+            List<string> principles = [.. restsOn.SelectMany(r => r.Principles).Distinct(StringComparer.Ordinal).Where(cited.Add)];
+            List<string> sources = [.. restsOn.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal).Where(cited.Add)];
+            return CardTexts.Cites(principles, sources);
+        }
+
         var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.SaysNotRecorded(beforeFirstDoseFields)).ToList();
+        var firstDoseCites = ListCites(beforeFirstDose.Count > 0, showing);
+        var requiredCites = ListCites(requiredItems.Count > 0, RulesBehind(ruleSet, required, Behind.Required(ruleSet)));
+        var safetyCites = ListCites(safetyItems.Count > 0, RulesBehind(ruleSet, safety, Behind.SafetyQuestion));
+        var needsAttentionCites = ListCites(needsAttentionItems.Count > 0, RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable));
+        var careCites = ListCites(careItems.Count > 0, RulesBehind(ruleSet, otherCare, Behind.CareItem));
+        var listsCite = cited.Count > 1;
+
+        var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
+        AddList(parts, CardTexts.RequiredHeading, requiredItems, requiredCites);
+        AddList(parts, CardTexts.SafetyHeading, safetyItems, safetyCites);
+        AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems, needsAttentionCites);
         if (beforeFirstDose.Count > 0)
         {
             parts.Add(BeforeFirstDoseText(beforeFirstDose, FirstDoseNote.NoPathwayWaiting, showing
                 .Select(r => CardTexts.Rule(r.Id))
-                .Prepend(CardTexts.Cites(showing.SelectMany(r => r.Principles).Distinct(), showing.SelectMany(r => r.Sources).Distinct()))
+                .Prepend(firstDoseCites)
+                .Where(s => s.Length > 0)
                 .Aggregate(ClinicalText.Sentences)));
         }
 
-        AddList(parts, CardTexts.CareHeading, careItems);
-        // Helper 245: what the card rests on, as the rules would read the items named (no rule has run): the pathways'
-        // indications and the contraindications that read a required item; the contraindications a safety item or a care
-        // item the first dose waits for could show; the cautions and requirements that read another care item; the
-        // contraindications and cautions that read a value the screening cannot use. It cited P-SAFETY-REMS and
-        // P-TRD-DEFINITION whatever was missing, the definition of TRD beside a blood pressure alone.
-        parts.Add(NotRecordedCites(
-        [
-            .. RulesBehind(ruleSet, required, Behind.Required(ruleSet)).Select(Cited),
-            .. RulesBehind(ruleSet, safety, Behind.SafetyQuestion).Select(Cited),
-            .. (beforeFirstDose.Count > 0 ? showing : []).Select(Cited),
-            .. RulesBehind(ruleSet, otherCare, Behind.CareItem).Select(Cited),
-            .. RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable).Select(Cited),
-        ]));
+        AddList(parts, CardTexts.CareHeading, careItems, careCites);
+        // What no list shown cites (a list whose items all went under the heading of entries the screening cannot use) is
+        // cited here with P-SAFETY-REMS, so that the card cites every key it cited before, once.
+        var rest = RulesBehind(ruleSet, required, Behind.Required(ruleSet))
+            .Concat(RulesBehind(ruleSet, safety, Behind.SafetyQuestion))
+            .Concat(beforeFirstDose.Count > 0 ? showing : [])
+            .Concat(RulesBehind(ruleSet, otherCare, Behind.CareItem))
+            .Concat(RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable))
+            .ToList();
+        List<string> restPrinciples = [Citations.SafetyRems, .. rest.SelectMany(r => r.Principles).Distinct(StringComparer.Ordinal).Where(cited.Add)];
+        List<string> restSources = [.. rest.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal).Where(cited.Add)];
+        parts.Add(CardTexts.CitesWholeCard(restPrinciples, restSources, listsCite));
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
             CardTexts.IncompleteSummary(count, ChartNotAllSent, unreadable),
@@ -871,11 +900,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             restsOn.SelectMany(r => r.Principles).Prepend(Citations.SafetyRems).Distinct(StringComparer.Ordinal),
             restsOn.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal));
 
-    private static void AddList(List<string> parts, string heading, List<string> items)
+    /// <summary>A list under its heading, when it has items; then, where given, what they rest on (helper 289).</summary>
+    private static void AddList(List<string> parts, string heading, List<string> items, string cites = "")
     {
         if (items.Count > 0)
         {
-            parts.Add(heading + "\n\n" + string.Join("\n", items.Select(i => "- " + i)));
+            parts.Add(heading + "\n\n" + string.Join("\n", items.Select(i => "- " + i)) + (cites.Length == 0 ? "" : "\n\n" + cites));
         }
     }
 

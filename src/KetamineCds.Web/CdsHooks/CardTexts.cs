@@ -694,6 +694,14 @@ public static class CardTexts
         return all.Count == 0 ? "" : Text("Card.Cites", string.Join(ClinicalText.Shared.ListSeparator, all));
     }
 
+    /// <summary>
+    /// Helper 289: the last line of the card of an answer the rules could not give: where its lists cite what they rest on
+    /// (<paramref name="listsCite"/>), what the card as a whole rests on (P-SAFETY-REMS) and that each other key is cited
+    /// once, after a list it backs; else "Cites: …" as before.
+    /// </summary>
+    public static string CitesWholeCard(IEnumerable<string> principles, IEnumerable<string> sources, bool listsCite) =>
+        listsCite ? Text("Card.CitesWholeCard.ListsCite", string.Join(ClinicalText.Shared.ListSeparator, principles.Concat(sources))) : Cites(principles, sources);
+
     public static string Rule(string ruleId) => Text("Card.Rule", ruleId);
 
     public static string Recorded(string screeningId) => Text("Card.Recorded", screeningId);

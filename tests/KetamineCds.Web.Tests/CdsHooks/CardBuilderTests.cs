@@ -537,9 +537,11 @@ public sealed class CardBuilderTests
             BeforeFirstDoseHeading + "\n\n"
                 + "No pathway waits for these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
                 + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
-                + CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct()) + " Rule CV-004. Rule HEP-003.\n\n",
+                + CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct().Where(p => p != KetamineCds.Domain.Principles.Citations.SafetyRems), rules.SelectMany(r => r.Sources).Distinct()) + " Rule CV-004. Rule HEP-003.\n\n",
             card.Detail,
             StringComparison.Ordinal);
+        // Helper 289: P-SAFETY-REMS (CV-004 cites it) is cited once, on the card's last line, as what the card as a whole rests on.
+        Assert.EndsWith("\n\nThe card as a whole cites: P-SAFETY-REMS. Each other key is cited once, after a list it backs.\n\n" + CardTexts.SupportsNotReplaces, card.Detail, StringComparison.Ordinal);
         Assert.Equal("- On opioids", CareSection(card.Detail));
         Assert.Equal("Ketamine screening incomplete: 5 items are not recorded in the chart", card.Summary);
     }

@@ -118,11 +118,16 @@ public sealed class IncompleteCardCountAndCitesTests
     [Fact]
     public void Incomplete_TheRulesCannotRun_OnlySafetyAndFirstDoseItemsMissing_CitesTheirContraindicationsNotTheDefinitionOfTrd()
     {
-        // An aneurysm not recorded could show VAS-001; a blood pressure, CV-003: both cite SPRAVATO-PI-US, CV-003 P-SAFETY-REMS.
+        // An aneurysm not recorded could show VAS-001 (SPRAVATO-PI-US); the blood pressure is what CV-004 says is not
+        // recorded (P-SAFETY-REMS, SPRAVATO-PI-US). Helper 289: SPRAVATO-PI-US is cited once, beside CV-004 in the first-dose
+        // section; the last line keeps P-SAFETY-REMS, what the card as a whole rests on (it was "Cites: P-SAFETY-REMS,
+        // SPRAVATO-PI-US." at the end, SPRAVATO-PI-US also in the section).
         var card = new CardBuilder("http://localhost", false).Incomplete(
             CardBuilder.CurrentVersion, [], [Fields.AneurysmalVascularDisease.Name], [], [Fields.SystolicBp.Name, Fields.DiastolicBp.Name], Prefill);
 
-        Assert.Equal("Cites: P-SAFETY-REMS, SPRAVATO-PI-US.", CitesLine(card.Detail));
+        Assert.Equal("The card as a whole cites: P-SAFETY-REMS. Each other key is cited once, after a list it backs.", CitesLine(card.Detail));
+        Assert.Contains("\n\nCites: SPRAVATO-PI-US. Rule CV-004.\n\n", card.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(card.Detail, "SPRAVATO-PI-US"));
         Assert.Equal("Ketamine screening incomplete: 3 items are not recorded in the chart", card.Summary);
     }
 
@@ -132,11 +137,14 @@ public sealed class IncompleteCardCountAndCitesTests
         // The adequate trials decide the TRD pathways' indication (TRD-001): the definition of TRD is what they rest on.
         var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, [Fields.FailedAdequateTrials.Name], [], [], [], Prefill);
 
-        var cites = CitesLine(card.Detail);
-        Assert.StartsWith("Cites: P-SAFETY-REMS, ", cites, StringComparison.Ordinal);
+        // Helper 289: cited right under the list of required items, P-SAFETY-REMS on the last line (the card as a whole).
+        var paragraphs = card.Detail.Split("\n\n");
+        var cites = paragraphs[Array.IndexOf(paragraphs, "- " + ClinicalText.Shared.FieldLabel(Fields.FailedAdequateTrials.Name)) + 1];
+        Assert.StartsWith("Cites: ", cites, StringComparison.Ordinal);
         Assert.Contains(Citations.TrdDefinition, cites, StringComparison.Ordinal);
         var trd001 = RuleSetCatalog.Current.Find("TRD-001")!;
-        Assert.All(trd001.Principles.Concat(trd001.Sources), c => Assert.Contains(c, cites, StringComparison.Ordinal));
+        Assert.All(trd001.Principles.Concat(trd001.Sources).Where(c => c != Citations.SafetyRems), c => Assert.Contains(c, cites, StringComparison.Ordinal));
+        Assert.Equal("The card as a whole cites: P-SAFETY-REMS. Each other key is cited once, after a list it backs.", CitesLine(card.Detail));
     }
 
     [Fact]
@@ -146,6 +154,7 @@ public sealed class IncompleteCardCountAndCitesTests
         var card = new CardBuilder("http://localhost", false).Incomplete(
             CardBuilder.CurrentVersion, [], [Fields.AneurysmalVascularDisease.Name], [], [Fields.SystolicBp.Name, Fields.DiastolicBp.Name], Prefill);
 
-        Assert.Equal("依据：P-SAFETY-REMS、SPRAVATO-PI-US。", CitesLine(card.Detail));
+        Assert.Equal("整张卡片依据：P-SAFETY-REMS。其余每个依据只引用一次，见于其所支持的某一列表之后。", CitesLine(card.Detail));
+        Assert.Contains("\n\n依据：SPRAVATO-PI-US。规则 CV-004。\n\n", card.Detail, StringComparison.Ordinal);
     }
 }
