@@ -10,7 +10,9 @@ using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
+using KetamineCds.Domain.Screening;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Api;
 
@@ -246,6 +248,11 @@ public static class ScreeningsApi
             unreadable = new Dictionary<string, List<string>>(read.Errors, StringComparer.Ordinal) { [Correction.ReasonName] = [reasonUnreadable] };
         }
 
+        if (JurisdictionRequiredByClinic(context, read.Request) is { } jurisdictionRequired && !unreadable.ContainsKey(Fields.Jurisdiction.Name))
+        {
+            unreadable = new Dictionary<string, List<string>>(unreadable, StringComparer.Ordinal) { [Fields.Jurisdiction.Name] = [jurisdictionRequired] };
+        }
+
         var recording = await recorder.RecordAsync(
             read.Request, unreadable, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs,
             submissionId: submissionId);
@@ -283,6 +290,27 @@ public static class ScreeningsApi
         var logged = recording.Screening!;
         context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice, ruleSetNotice: RuleSetNotice(context, logged)), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// QA293 F3: the contract screens a request without <c>jurisdiction</c> under the US label (its default). The form
+    /// preselects the clinic's jurisdiction and a CDS Hooks answer reads it, but an API client in a clinic configured for
+    /// another label (<c>Clinic:Jurisdiction</c> eu) that leaves it out would have its patient screened, silently, under a
+    /// label that is not the clinic's, and the EU label's conditions (EU-001, EU-003, EU-004, AGE-003) would not be
+    /// checked. Such a clinic's API refuses the request (400 under <c>jurisdiction</c>, nothing stored) rather than
+    /// reading "not recorded" as US; a clinic on the default (us) keeps the contract's rule exactly. Null when nothing is
+    /// missing.
+    /// </summary>
+    private static string? JurisdictionRequiredByClinic(HttpContext context, ScreeningRequest request)
+    {
+        var clinic = context.RequestServices.GetRequiredService<IOptions<ClinicOptions>>().Value.Jurisdiction;
+        var contractDefault = Fields.Jurisdiction.Default!;
+        return request.ContractValueOf(Fields.Jurisdiction.Name) is null && !string.Equals(clinic, contractDefault, StringComparison.Ordinal)
+            ? ClinicalText.Shared.Message(
+                "Validation.Jurisdiction.RequiredByClinic",
+                ClinicalText.Shared.Choice(Fields.Jurisdiction, clinic),
+                ClinicalText.Shared.Choice(Fields.Jurisdiction, contractDefault))
+            : null;
     }
 
     /// <summary>

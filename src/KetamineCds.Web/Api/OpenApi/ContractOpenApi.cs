@@ -617,6 +617,10 @@ public static partial class ContractOpenApi
     private const string HiddenCharactersRefused =
         "Characters are counted as Unicode code points. Refused with a 400 naming the field: a control character other than a line break or tab, and the invisible marks that change the direction of the text (U+202A-U+202E, U+2066-U+2069).";
 
+    /// <summary>What the API adds to the contract's default jurisdiction (QA293 F3; ScreeningsApi.JurisdictionRequiredByClinic).</summary>
+    private const string JurisdictionOfTheClinic =
+        "A clinic configured for another label than US (Clinic:Jurisdiction eu) refuses a request without it with a 400 naming the field, rather than screening the patient under the US label.";
+
     private static string Describe(FieldDefinition field)
     {
         var parts = new List<string> { field.Label };
@@ -633,6 +637,11 @@ public static partial class ContractOpenApi
         if (field.RequiredWhen is { } when)
         {
             parts.Add($"Required when {when.Text}.");
+        }
+
+        if (field == Fields.Jurisdiction)
+        {
+            parts.Add(JurisdictionOfTheClinic);
         }
 
         if (field.Type == FieldType.Text && field != Fields.PatientReference)

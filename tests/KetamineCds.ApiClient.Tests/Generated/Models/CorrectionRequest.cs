@@ -63,7 +63,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? HypertensiveEncephalopathyHistory { get; set; }
         /// <summary>History of intracerebral haemorrhage.</summary>
         public bool? IntracerebralHemorrhageHistory { get; set; }
-        /// <summary>Labelling jurisdiction. Which label applies; US when not recorded.</summary>
+        /// <summary>Labelling jurisdiction. Which label applies; US when not recorded. A clinic configured for another label than US (Clinic:Jurisdiction eu) refuses a request without it with a 400 naming the field, rather than screening the patient under the US label.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Jurisdiction? Jurisdiction { get; set; }
         /// <summary>Lethal-means counselling given. Yes only when the counselling has been given; if that is not known, answer No, the safer answer: the result then asks for it (SUI-004). Required when suicidality is not none.</summary>
         public bool? LethalMeansCounselled { get; set; }
