@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Infrastructure.Json;
@@ -10,7 +11,6 @@ using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
-using KetamineCds.Domain.Screening;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

@@ -85,7 +85,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Contains(illness, notRecorded, StringComparison.Ordinal);
         Assert.DoesNotContain(illness, contraindications, StringComparison.Ordinal);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered - 1), contraindications, StringComparison.Ordinal);
-        Assert.Contains(language == "zh-CN" ? "首剂前必须明确的护理项目也未记录" : "Care items that must be known before the first dose are not recorded either: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment", contraindications, StringComparison.Ordinal);
+        Assert.Contains(language == "zh-CN" ? "首剂前必须明确的注意项目也未记录" : "Care items that must be known before the first dose are not recorded either: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment", contraindications, StringComparison.Ordinal);
         Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain(none, contraindications, StringComparison.Ordinal);
     }

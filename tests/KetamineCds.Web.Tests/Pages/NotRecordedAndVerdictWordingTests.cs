@@ -102,7 +102,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
 
     [Theory]
     [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but 3 care items that could show one are not recorded: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment. A pathway is open without them, but no dose is given until they are known (CV-004, HEP-003).", "safety questions that could block a pathway")]
-    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 3 个可能显示禁忌证的护理项目未记录：", "可能阻止路径的安全问题")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 3 个可能显示禁忌证的注意项目未记录：", "可能阻止路径的安全问题")]
     public async Task Result_BloodPressureAndLiverBlank_NamesThemAsCareItemsTheDoseWaitsFor_NeverAsQuestionsThatCouldBlock(string language, string expected, string couldBlock)
     {
         var (id, body) = await CreateAsync(CareItemsBlank("MRN-QA148-F2-" + language), "eligible-with-cautions");
@@ -169,7 +169,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
 
     [Theory]
     [InlineData("en-GB", "Care items left blank do not keep a pathway waiting, but these must be known before the first dose: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment.", " (must be known before the first dose)")]
-    [InlineData("zh-CN", "留空的护理项目不会使路径等待，但以下各项必须在首剂前明确：", "（首剂前必须明确）")]
+    [InlineData("zh-CN", "留空的注意项目不会使路径等待，但以下各项必须在首剂前明确：", "（首剂前必须明确）")]
     public async Task Form_IntroductionAndCount_NameTheCareItemsTheFirstDoseWaitsFor(string language, string intro, string mark)
     {
         var html = await PageAsync("/Screenings/New", language);

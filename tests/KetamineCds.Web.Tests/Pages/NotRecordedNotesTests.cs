@@ -78,7 +78,7 @@ public sealed class NotRecordedNotesTests(KetamineCdsFactory factory) : IClassFi
 
     [Theory]
     [InlineData("en-GB", "Care items that could show a contraindication", "Hepatic impairment", "(1 question)")]
-    [InlineData("zh-CN", "可能显示禁忌证的护理项目", "肝功能损害", "(1 个问题)")]
+    [InlineData("zh-CN", "可能显示禁忌证的注意项目", "肝功能损害", "(1 个问题)")]
     public async Task Print_NotIndicated_GroupsTheCareItemsThatCouldShowAContraindicationAsTheResultPageDoes(string language, string heading, string hepatic, string count)
     {
         // As helper 262's page test: a safety question blank too, so the "Not recorded" box is shown.

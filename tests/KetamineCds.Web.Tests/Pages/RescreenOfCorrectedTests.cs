@@ -302,7 +302,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     // QA148 F2: they are named as care items the first dose waits for, no longer as "3 safety questions that could block a
     // pathway are not answered" (the pathways are open).
     [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but 3 care items that could show one are not recorded: ", "None.", "Systolic blood pressure, Diastolic blood pressure, Hepatic impairment. A pathway is open without them, but no dose is given until they are known (CV-004, HEP-003).")]
-    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 3 个可能显示禁忌证的护理项目未记录：", "无。", "已有路径开放，但在上述项目明确之前不得给药（CV-004、HEP-003）。")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 3 个可能显示禁忌证的注意项目未记录：", "无。", "已有路径开放，但在上述项目明确之前不得给药（CV-004、HEP-003）。")]
     public async Task ResultPage_BloodPressureAndHepaticStatusNotRecorded_ContraindicationsNeverSayNone(string language, string expected, string none, string names)
     {
         // QA128 F4: CV-003 (at or above 180/110) and HEP-001 (severe hepatic impairment) are contraindications; with both
