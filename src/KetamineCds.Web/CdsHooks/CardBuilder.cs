@@ -253,43 +253,56 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // ordering (NotRecordedSummary.QuestionsByHeading), never a second one of the card's own.
         var waiting = notRecorded.BeforeAPathwayCanOpen;
         var listed = Listed([.. notRecorded.QuestionsByHeading, []], toCheck);
+        // Helper 245: what the card rests on: the completeness rules of the pathways waiting (REC-00x), the high-severity
+        // findings, the contraindications a question no pathway waits for could show, the findings that ask for the care
+        // items. Helper 290: each list cites its own, in a short line at its end, as on the card of an answer the rules could
+        // not give (CitedPerList); a finding the card names (a high-severity one, CV-004 and HEP-003 in the first-dose
+        // section) keeps its own citations beside it, and no later line cites them again; the last line cites P-SAFETY-REMS,
+        // what the card as a whole rests on, with what no list shown cites. The card ended with one line of every key (10
+        // for active suicidal ideation), a reader unable to tell which backed which list.
+        var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
+        var waitingPathways = waiting.SelectMany(w => w.Pathways).ToHashSet();
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> waitingRules = [.. ruleSet.Pathways.Where(p => waitingPathways.Contains(p.Pathway) && p.CompletenessRuleId is not null)
+            .Select(p => ruleSet.Find(p.CompletenessRuleId!)).OfType<Rule>().Select(Cited)];
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> importantFindings = [.. (important ?? []).Select(Cited)];
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> couldAlsoBlock = [.. RulesBehind(ruleSet, notRecorded.CouldAlsoBlock.Select(i => i.Field), Behind.SafetyQuestion).Select(Cited)];
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> firstDoseFindings = [.. notRecorded.BeforeFirstDose.Select(c => Cited(c.Finding))];
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> careFindings = [.. notRecorded.OtherCareItems.Select(c => Cited(c.Finding))];
+        var cites = new CitedPerList();
+
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
-        AddList(parts, CardTexts.WaitingHeading, [.. listed[0].Select(i => CardTexts.WaitingItem(i.Text, string.Join(Text.ListSeparator, waiting
-            .Where(w => i.Fields.Contains(w.Field, StringComparer.Ordinal)).SelectMany(w => w.Pathways).Distinct().Order().Select(Display.ShortName))))]);
+        AddList(
+            parts,
+            CardTexts.WaitingHeading,
+            [.. listed[0].Select(i => CardTexts.WaitingItem(i.Text, string.Join(Text.ListSeparator, waiting
+                .Where(w => i.Fields.Contains(w.Field, StringComparer.Ordinal)).SelectMany(w => w.Pathways).Distinct().Order().Select(Display.ShortName))))],
+            cites.After(listed[0].Count > 0, waitingRules));
         if (important is { Count: > 0 })
         {
             // Right under what the pathways wait for: why the suicidal-ideation pathway waits (SUI-016), with its citations.
             parts.Add(ImportantSection(important));
+            cites.CitedBeside(importantFindings);
         }
 
         if (listed[1].Count > 0)
         {
+            var couldAlsoBlockCites = cites.After(true, couldAlsoBlock);
             parts.Add(CardTexts.CouldAlsoBlockHeading + "\n\n"
                 + (notRecorded.BlockedByContraindication ? CardTexts.CouldAlsoBlockWhileBlocked : CardTexts.CouldAlsoBlockNoneWaiting) + "\n\n"
-                + string.Join("\n", listed[1].Select(i => "- " + i.Text)));
+                + string.Join("\n", listed[1].Select(i => "- " + i.Text))
+                + (couldAlsoBlockCites.Length == 0 ? "" : "\n\n" + couldAlsoBlockCites));
         }
 
+        // The entries the screening cannot use cite their own (each line ends "Cites: P-SAFETY-REMS."), as before.
         AddList(parts, CardTexts.NeedsAttentionHeading, [.. listed[4].Select(i => i.Text)]);
         if (BeforeFirstDoseSection(notRecorded, withFindings: true, [.. listed[2].Select(i => i.Text)]) is { } beforeFirstDoseSection)
         {
             parts.Add(beforeFirstDoseSection);
+            cites.CitedBeside(firstDoseFindings);
         }
 
-        AddList(parts, CardTexts.CareHeading, [.. listed[3].Select(i => i.Text)]);
-        // Helper 245: what the card rests on, in the order it names them: the completeness rules of the pathways waiting
-        // (REC-00x), the high-severity findings, the contraindications a question no pathway waits for could show, the
-        // findings that ask for the care items. The incomplete card cited P-SAFETY-REMS and P-TRD-DEFINITION whatever it
-        // named (a suicide-risk item, a blood pressure), the other P-SAFETY-REMS alone.
-        var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
-        var waitingPathways = waiting.SelectMany(w => w.Pathways).ToHashSet();
-        parts.Add(NotRecordedCites(
-        [
-            .. ruleSet.Pathways.Where(p => waitingPathways.Contains(p.Pathway) && p.CompletenessRuleId is not null)
-                .Select(p => ruleSet.Find(p.CompletenessRuleId!)).OfType<Rule>().Select(r => (r.Principles, r.Sources)),
-            .. (important ?? []).Select(f => (f.Principles, f.Sources)),
-            .. RulesBehind(ruleSet, notRecorded.CouldAlsoBlock.Select(i => i.Field), Behind.SafetyQuestion).Select(Cited),
-            .. notRecorded.BeforeFirstDose.Concat(notRecorded.OtherCareItems).Select(c => (c.Finding.Principles, c.Finding.Sources)),
-        ]));
+        AddList(parts, CardTexts.CareHeading, [.. listed[3].Select(i => i.Text)], cites.After(listed[3].Count > 0, careFindings));
+        parts.Add(cites.WholeCard([.. waitingRules, .. importantFindings, .. couldAlsoBlock, .. firstDoseFindings, .. careFindings]));
         parts.Add(CardTexts.SupportsNotReplaces);
         // Counted as listed, each line once (a blood pressure's entry naming its systolic and diastolic is one line; helper
         // 245: an item a pathway waits for that also calls for care, once, under what it blocks: Listed); the summary of an
@@ -401,36 +414,20 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var count = requiredItems.Count + safetyItems.Count + beforeFirstDose.Count + careItems.Count + needsAttentionItems.Count;
         var unreadable = listed.Any(l => l.Any(i => i.Entry));
 
-        // Helper 289: each list on the card cites what its items rest on, in a short line at its end, as the first-dose
-        // section does, so that a reader sees which keys back which list; the last line keeps P-SAFETY-REMS, on which the
-        // whole card rests ("not recorded" is never "no"; the safety screening before a dose). Every key is cited once: the
-        // first-dose section cites its rules' keys beside their ids; each other list, in the card's order, the keys not cited
-        // yet. The card ended with one line of up to 22 keys, the first-dose section's repeated (helper 245 chose the keys:
-        // the pathways' indications and the contraindications that read a required item; the contraindications a safety item
-        // could show; the rules that say a care item the first dose waits for is not recorded; the cautions and
-        // requirements that read another care item; the contraindications and cautions that read a value the screening
-        // cannot use).
-        var cited = new HashSet<string>(StringComparer.Ordinal) { Citations.SafetyRems };
-        string ListCites(bool shown, IEnumerable<Rule> rules)
-        {
-            if (!shown)
-            {
-                return "";
-            }
-
-            var restsOn = rules.ToList();
-            List<string> principles = [.. restsOn.SelectMany(r => r.Principles).Distinct(StringComparer.Ordinal).Where(cited.Add)];
-            List<string> sources = [.. restsOn.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal).Where(cited.Add)];
-            return CardTexts.Cites(principles, sources);
-        }
-
+        // Helper 289: each list on the card cites what its items rest on, in a short line at its end (CitedPerList, the one
+        // method of both cards naming what is not recorded), so that a reader sees which keys back which list. The
+        // first-dose section cites its rules' keys beside their ids, first; each other list, in the card's order, the keys
+        // not cited yet. Helper 245 chose the keys: the pathways' indications and the contraindications that read a required
+        // item; the contraindications a safety item could show; the rules that say a care item the first dose waits for is
+        // not recorded; the cautions and requirements that read another care item; the contraindications and cautions that
+        // read a value the screening cannot use.
+        var cites = new CitedPerList();
         var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.SaysNotRecorded(beforeFirstDoseFields)).ToList();
-        var firstDoseCites = ListCites(beforeFirstDose.Count > 0, showing);
-        var requiredCites = ListCites(requiredItems.Count > 0, RulesBehind(ruleSet, required, Behind.Required(ruleSet)));
-        var safetyCites = ListCites(safetyItems.Count > 0, RulesBehind(ruleSet, safety, Behind.SafetyQuestion));
-        var needsAttentionCites = ListCites(needsAttentionItems.Count > 0, RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable));
-        var careCites = ListCites(careItems.Count > 0, RulesBehind(ruleSet, otherCare, Behind.CareItem));
-        var listsCite = cited.Count > 1;
+        var firstDoseCites = cites.After(beforeFirstDose.Count > 0, showing.Select(Cited));
+        var requiredCites = cites.After(requiredItems.Count > 0, RulesBehind(ruleSet, required, Behind.Required(ruleSet)).Select(Cited));
+        var safetyCites = cites.After(safetyItems.Count > 0, RulesBehind(ruleSet, safety, Behind.SafetyQuestion).Select(Cited));
+        var needsAttentionCites = cites.After(needsAttentionItems.Count > 0, RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable).Select(Cited));
+        var careCites = cites.After(careItems.Count > 0, RulesBehind(ruleSet, otherCare, Behind.CareItem).Select(Cited));
 
         var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
         AddList(parts, CardTexts.RequiredHeading, requiredItems, requiredCites);
@@ -446,17 +443,14 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
 
         AddList(parts, CardTexts.CareHeading, careItems, careCites);
-        // What no list shown cites (a list whose items all went under the heading of entries the screening cannot use) is
-        // cited here with P-SAFETY-REMS, so that the card cites every key it cited before, once.
-        var rest = RulesBehind(ruleSet, required, Behind.Required(ruleSet))
-            .Concat(RulesBehind(ruleSet, safety, Behind.SafetyQuestion))
-            .Concat(beforeFirstDose.Count > 0 ? showing : [])
-            .Concat(RulesBehind(ruleSet, otherCare, Behind.CareItem))
-            .Concat(RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable))
-            .ToList();
-        List<string> restPrinciples = [Citations.SafetyRems, .. rest.SelectMany(r => r.Principles).Distinct(StringComparer.Ordinal).Where(cited.Add)];
-        List<string> restSources = [.. rest.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal).Where(cited.Add)];
-        parts.Add(CardTexts.CitesWholeCard(restPrinciples, restSources, listsCite));
+        parts.Add(cites.WholeCard(
+        [
+            .. RulesBehind(ruleSet, required, Behind.Required(ruleSet)).Select(Cited),
+            .. RulesBehind(ruleSet, safety, Behind.SafetyQuestion).Select(Cited),
+            .. (beforeFirstDose.Count > 0 ? showing : []).Select(Cited),
+            .. RulesBehind(ruleSet, otherCare, Behind.CareItem).Select(Cited),
+            .. RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable).Select(Cited),
+        ]));
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
             CardTexts.IncompleteSummary(count, ChartNotAllSent, unreadable),
@@ -847,8 +841,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         return names.Count == 0 ? [] : ruleSet.Rules.Where(r => keeps(r) && r.Condition.FieldsRead().Any(f => names.Contains(f.Name)));
     }
 
-    /// <summary>What a rule cites, as <see cref="NotRecordedCites"/> reads it.</summary>
+    /// <summary>What a rule cites, as <see cref="CitedPerList"/> reads it.</summary>
     private static (IReadOnlyList<string> Principles, IReadOnlyList<string> Sources) Cited(Rule rule) => (rule.Principles, rule.Sources);
+
+    /// <summary>What a finding cites, as <see cref="CitedPerList"/> reads it.</summary>
+    private static (IReadOnlyList<string> Principles, IReadOnlyList<string> Sources) Cited(Finding finding) => (finding.Principles, finding.Sources);
 
     /// <summary>
     /// Which rules stand behind the fields under each heading of a card naming what is not recorded (helper 245), the
@@ -891,14 +888,55 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     /// <summary>
-    /// The citations of a card naming what is not recorded (helper 245): P-SAFETY-REMS, on which "not recorded is never
-    /// no" and the safety screening before a dose rest (as the completeness rules cite it), then each principle and source
-    /// of what the card's items rest on, once, in the card's order.
+    /// The citations of a card naming what is not recorded, list by list (helper 289 for the card of an answer the rules
+    /// could not give, <see cref="Incomplete"/>; helper 290 for the card once they ran, <see cref="NotRecordedCard"/>): the
+    /// one method of both. Each list shown ends with a short line of the keys its items rest on (principle ids, then
+    /// source keys) that no line above it cites (<see cref="After"/>); a finding the card names with its own citations
+    /// (a high-severity finding, CV-004 in the first-dose section) keeps them in full beside it, as every card naming it
+    /// does, and a later list does not cite them again (<see cref="CitedBeside"/>); the last line
+    /// (<see cref="WholeCard"/>) cites P-SAFETY-REMS, on which the whole card rests ("not recorded" is never "no"; the
+    /// safety screening before a dose), with what no line cites (a list whose items all went under the heading of entries
+    /// the screening cannot use). P-SAFETY-REMS is on no list's line. The cards ended with one line of every key (up to
+    /// 22), a reader unable to tell which backed which list; the keys are the same set as then.
     /// </summary>
-    private static string NotRecordedCites(List<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> restsOn) =>
-        CardTexts.Cites(
-            restsOn.SelectMany(r => r.Principles).Prepend(Citations.SafetyRems).Distinct(StringComparer.Ordinal),
-            restsOn.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal));
+    private sealed class CitedPerList
+    {
+        private readonly HashSet<string> cited = new(StringComparer.Ordinal) { Citations.SafetyRems };
+        private bool listCites;
+        private bool findingsCite;
+
+        /// <summary>The line at the end of a list (empty when it is not <paramref name="shown"/> or cites nothing new).</summary>
+        public string After(bool shown, IEnumerable<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> restsOn)
+        {
+            if (!shown)
+            {
+                return "";
+            }
+
+            var line = CardTexts.Cites(New(restsOn, r => r.Principles), New(restsOn, r => r.Sources));
+            listCites |= line.Length > 0;
+            return line;
+        }
+
+        /// <summary>The findings the card names with their own citations beside them: a later line does not cite those again.</summary>
+        public void CitedBeside(IEnumerable<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> findings)
+        {
+            foreach (var (principles, sources) in findings)
+            {
+                cited.UnionWith(principles.Concat(sources));
+                findingsCite = true;
+            }
+        }
+
+        /// <summary>The card's last line: P-SAFETY-REMS, then what of <paramref name="restsOn"/> (all the card rests on) no line cites.</summary>
+        public string WholeCard(IEnumerable<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> restsOn) =>
+            CardTexts.CitesWholeCard([Citations.SafetyRems, .. New(restsOn, r => r.Principles)], New(restsOn, r => r.Sources), listCites, findingsCite);
+
+        private List<string> New(
+            IEnumerable<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> restsOn,
+            Func<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources), IReadOnlyList<string>> keys) =>
+            [.. restsOn.SelectMany(keys).Distinct(StringComparer.Ordinal).Where(cited.Add)];
+    }
 
     /// <summary>A list under its heading, when it has items; then, where given, what they rest on (helper 289).</summary>
     private static void AddList(List<string> parts, string heading, List<string> items, string cites = "")

@@ -695,12 +695,14 @@ public static class CardTexts
     }
 
     /// <summary>
-    /// Helper 289: the last line of the card of an answer the rules could not give: where its lists cite what they rest on
+    /// Helper 289: the last line of a card naming what is not recorded: where its lists cite what they rest on
     /// (<paramref name="listsCite"/>), what the card as a whole rests on (P-SAFETY-REMS) and that each other key is cited
-    /// once, after a list it backs; else "Cites: …" as before.
+    /// once, after a list it backs; helper 290: where the card also names findings with their own citations beside them
+    /// (<paramref name="findingsCite"/>, the card once the rules ran), that too. Else "Cites: …" as before.
     /// </summary>
-    public static string CitesWholeCard(IEnumerable<string> principles, IEnumerable<string> sources, bool listsCite) =>
-        listsCite ? Text("Card.CitesWholeCard.ListsCite", string.Join(ClinicalText.Shared.ListSeparator, principles.Concat(sources))) : Cites(principles, sources);
+    public static string CitesWholeCard(IEnumerable<string> principles, IEnumerable<string> sources, bool listsCite, bool findingsCite = false) =>
+        !listsCite ? Cites(principles, sources)
+            : Text(findingsCite ? "Card.CitesWholeCard.ListsCite.FindingsCite" : "Card.CitesWholeCard.ListsCite", string.Join(ClinicalText.Shared.ListSeparator, principles.Concat(sources)));
 
     public static string Rule(string ruleId) => Text("Card.Rule", ruleId);
 

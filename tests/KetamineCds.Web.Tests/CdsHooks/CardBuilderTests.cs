@@ -110,9 +110,11 @@ public sealed class CardBuilderTests
         // Answering them would not open a pathway: the card never says a pathway waits for them.
         Assert.DoesNotContain("Must be answered before a pathway can open", card.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("incomplete", card.Summary, StringComparison.OrdinalIgnoreCase);
-        // Helper 245: and what the questions rest on, the contraindications each could show (VAS-001: SPRAVATO-PI-US).
-        Assert.Contains("\n\nCites: P-SAFETY-REMS, ", card.Detail, StringComparison.Ordinal);
-        Assert.Contains("SPRAVATO-PI-US", card.Detail[card.Detail.LastIndexOf("\n\nCites: ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        // Helper 245: and what the questions rest on, the contraindications each could show (VAS-001: SPRAVATO-PI-US); helper
+        // 290: right under them, and P-SAFETY-REMS on the last line, for the card as a whole.
+        var questionsCite = card.Detail[card.Detail.IndexOf("- Myocardial infarction or stroke in the last 6 weeks\n\nCites: ", StringComparison.Ordinal)..];
+        Assert.Contains("SPRAVATO-PI-US", questionsCite[..questionsCite.IndexOf(".\n\n", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("\n\nThe card as a whole cites: P-SAFETY-REMS. ", card.Detail, StringComparison.Ordinal);
         Assert.Contains("never replaces", card.Detail, StringComparison.Ordinal);
         Assert.Equal(KetamineCds.Infrastructure.DecisionLog.OverrideDecision.Proceed, card.OverrideMeans);
     }

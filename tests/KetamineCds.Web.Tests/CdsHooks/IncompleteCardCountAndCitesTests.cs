@@ -87,7 +87,9 @@ public sealed class IncompleteCardCountAndCitesTests
         var distinct = notRecorded.SafetyQuestions.Select(i => i.Field).Concat(notRecorded.CareItems.SelectMany(c => c.Fields)).Distinct().Count();
         Assert.Equal(distinct, Lines(card.Detail).Count);
         Assert.Equal($"氯胺酮筛查不完整：病历中有 {distinct} 项未记录", card.Summary);
-        Assert.Equal("依据：P-SAFETY-REMS、P-SUICIDALITY-LIMIT、P-PALLIATIVE、P-SUICIDALITY-APPROVAL、P-SUICIDALITY-RAPID、SPRAVATO-PI-US、SPRAVATO-SMPC-EU、C-SSRS、ASRA-KETAMINE-PAIN-2018、SPRAVATO-REMS。", CitesLine(card.Detail));
+        // Helper 290: each list cites its own keys (IncompleteCardAfterRulesCitesPerListTests), the last line P-SAFETY-REMS.
+        Assert.Equal("整张卡片依据：P-SAFETY-REMS。所列每条规则的依据注于该规则旁；其余每个依据只引用一次，见于其所支持的某一列表之后。", CitesLine(card.Detail));
+        Assert.Contains("\n\n依据：P-SUICIDALITY-LIMIT、P-PALLIATIVE、SPRAVATO-PI-US。\n\n", card.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,9 +97,14 @@ public sealed class IncompleteCardCountAndCitesTests
     {
         // The required answers of a TRD history are recorded; what is missing is safety items and care items: REC-001, REC-003,
         // REC-005 wait (P-SAFETY-REMS, P-PALLIATIVE, SPRAVATO-PI-US), CV-004, HEP-003, MED-005, SAF-001, REP-003 ask for care.
+        // Helper 290: the keys are cited where their list ends (REC-00x's under what the pathways wait for; MED-005's
+        // SPRAVATO-REMS under the care items; CV-004's and HEP-003's beside them), the last line P-SAFETY-REMS.
         var (_, card) = IncompleteCard(Requests.OnlyTheRequiredAnswers());
 
-        Assert.Equal("Cites: P-SAFETY-REMS, P-PALLIATIVE, SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018, SPRAVATO-REMS.", CitesLine(card.Detail));
+        Assert.Equal("The card as a whole cites: P-SAFETY-REMS. Each rule named cites its own keys beside it; each other key is cited once, after a list it backs.", CitesLine(card.Detail));
+        Assert.Contains(")\n\nCites: P-PALLIATIVE, SPRAVATO-PI-US.\n\n**Must be known before the first dose:**", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("(Cites: SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018. Rule HEP-003.)", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("\n- Breastfeeding\n\nCites: SPRAVATO-REMS.\n\n", card.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(Citations.TrdDefinition, card.Detail, StringComparison.Ordinal);
     }
 
@@ -106,13 +113,13 @@ public sealed class IncompleteCardCountAndCitesTests
     {
         // REC-002 waits for intent and recent behaviour (P-SUICIDALITY-LIMIT); the high-severity findings the card shows
         // (SUI-001, SUI-006) cite theirs; SUI-012 asks for intent and behaviour as care (C-SSRS).
+        // Helper 290: REC-002's and REC-005's right under what the pathways wait for, SUI-001's and SUI-006's beside them.
         var (_, card) = IncompleteCard(ActiveIdeation());
 
-        var cites = CitesLine(card.Detail);
-        Assert.Equal(
-            "Cites: P-SAFETY-REMS, P-SUICIDALITY-LIMIT, P-PALLIATIVE, P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS, ASRA-KETAMINE-PAIN-2018, SPRAVATO-REMS.",
-            cites);
-        Assert.DoesNotContain(Citations.TrdDefinition, cites, StringComparison.Ordinal);
+        Assert.Contains("\n\nCites: P-SUICIDALITY-LIMIT, P-PALLIATIVE, SPRAVATO-PI-US.\n\n", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("(Cites: P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS. Rule SUI-001.)", card.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("The card as a whole cites: P-SAFETY-REMS. ", CitesLine(card.Detail), StringComparison.Ordinal);
+        Assert.DoesNotContain(Citations.TrdDefinition, card.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
