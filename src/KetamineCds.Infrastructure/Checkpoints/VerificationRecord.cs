@@ -67,6 +67,9 @@ public sealed record VerificationRecord(
     /// <summary>What the detail of a verification that re-hashed every entry holds (<see cref="ToDetail"/>).</summary>
     public const string WalkedFull = "; walk full;";
 
+    /// <summary>What every detail that records its walk holds; one recorded before the walk was has none.</summary>
+    public const string WalkPrefix = "; walk ";
+
     /// <summary>The places whose walk was always in full, for details recorded before the walk was (<see cref="Full"/> null).</summary>
     private static readonly HashSet<string> FullPlaces = new([AuditWorkspace, Api, BeforeSigning], StringComparer.Ordinal);
 

@@ -363,14 +363,15 @@ public sealed partial class EfAccessAudit : IAccessAudit
                 return new LastVerification(null, null, head);
             }
 
-            // The details a full verification records: its walk says so, or (recorded before it did) its place.
-            var (audit, api, signing) = (VerificationRecord.AuditWorkspace + ": ", VerificationRecord.Api + ": ", VerificationRecord.BeforeSigning + ": ");
-            var candidates = await verifications
-                .Where(e => e.Detail!.Contains(VerificationRecord.WalkedFull) || e.Detail.StartsWith(audit) || e.Detail.StartsWith(api) || e.Detail.StartsWith(signing))
+            // The details a full verification records: its walk says so, or (recorded before the walk was) its place. Only
+            // those are read, so that the quicker checks a failing log records every few minutes cannot hide it.
+            var (audit, api, walk) = (VerificationRecord.AuditWorkspace + ": ", VerificationRecord.Api + ": ", VerificationRecord.WalkPrefix);
+            var full = await verifications
+                .Where(e => e.Detail!.Contains(VerificationRecord.WalkedFull)
+                    || (!e.Detail.Contains(walk) && (e.Detail.StartsWith(audit) || e.Detail.StartsWith(api))))
                 .OrderByDescending(e => e.Sequence)
-                .Take(20)
-                .ToListAsync(cancellationToken);
-            var lastFull = candidates.Select(Recorded).FirstOrDefault(r => r.Altered || r.Record is { IsFull: true });
+                .FirstOrDefaultAsync(cancellationToken);
+            var lastFull = full is null ? null : Recorded(full);
             var latest = Recorded(newest);
             var laterFailed = latest.EventSequence > (lastFull?.EventSequence ?? 0) && (latest.Altered || latest.Record is not { DecisionLogIntact: true })
                 ? latest
