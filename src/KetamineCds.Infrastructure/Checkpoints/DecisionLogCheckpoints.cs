@@ -59,6 +59,13 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         var signing = keys.Signing ?? throw new CheckpointsDisabledException(keys.DisabledReason!);
         (long Sequence, Guid? Id, string Hash) last = (0, null, ChainHash.Genesis);
         var verification = await VerifyAsync(mode, null, (s, id, h) => last = (s, id, h), cancellationToken);
+        if (access is not null && (verification.Mode == VerificationMode.Full || !verification.Intact))
+        {
+            // Each full verification is recorded with what it checked and found, whoever asked (QA284 F3: the lists say
+            // when the log was last verified in full); a quicker check only when it found something, which is news.
+            await access.RecordAsync(VerifiedEvent(verification), CancellationToken.None);
+        }
+
         if (!verification.Signable)
         {
             return new CheckpointCreation(null, verification);
@@ -203,6 +210,8 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         {
             SetAside = files.SetAside(),
             MissingCheckpointFiles = await MissingFilesAsync(found, cancellationToken),
+            ReachedSequence = walk.LastSequence,
+            ReachedHash = walk.LastHash,
         };
     }
 
@@ -232,6 +241,20 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
 
         return count == sequence && lowest == 1 ? null : new ChainFinding(ChainFinding.CountBeforeCheckpoint, null, null, 1, sequence, fileName);
     }
+
+    /// <summary>
+    /// The access event that records the verification a signing ran (<see cref="VerificationRecord"/>, place
+    /// <see cref="VerificationRecord.BeforeSigning"/>), by the <see cref="WriterActor"/> as the checkpoint it writes is: the
+    /// access log was not checked.
+    /// </summary>
+    public static AccessEvent VerifiedEvent(LogVerification verification) =>
+        new(
+            AccessEventKind.Verify,
+            WriterActor,
+            null,
+            "decision-log",
+            VerificationRecord.Of(VerificationRecord.BeforeSigning, verification, null).ToDetail(),
+            "verify-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The access event that records a checkpoint written: its file, and the entry, hash and id it signed.</summary>
     public static AccessEvent WrittenEvent(SignedCheckpoint checkpoint)

@@ -26,6 +26,16 @@ public sealed record LogVerification(
     /// </summary>
     public IReadOnlyList<ChainFinding> MissingCheckpointFiles { get; init; } = [];
 
+    /// <summary>
+    /// The last entry the walk read (its place in the chain; the checkpoint's it started after when it read none, 0 for an
+    /// empty log), recorded with the verification so that the entries added since can be counted from the chain head
+    /// (QA284 F3).
+    /// </summary>
+    public long ReachedSequence { get; init; }
+
+    /// <summary>That entry's stored hash (the genesis for an empty log).</summary>
+    public string ReachedHash { get; init; } = ChainHash.Genesis;
+
     /// <summary>The chain verifies, every checkpoint checked holds, and no checkpoint file recorded as written is missing.</summary>
     public bool Intact => Chain.Intact && FailedCheckpoint is null && MissingCheckpointFiles.Count == 0;
 

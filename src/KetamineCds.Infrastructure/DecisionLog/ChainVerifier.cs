@@ -125,7 +125,10 @@ internal static class ChainVerifier
                     Findings = moved is { Count: > 0 } ? Relocated(findings.Listed, moved) : findings.Listed,
                     FindingCount = findings.Count,
                 },
-                lastSequence);
+                lastSequence)
+            {
+                LastHash = lastHash,
+            };
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
@@ -287,4 +290,8 @@ internal sealed class Findings
 }
 
 /// <summary>The outcome of a walk and the last sequence it verified.</summary>
-internal sealed record ChainWalk(ChainVerification Result, long LastSequence);
+internal sealed record ChainWalk(ChainVerification Result, long LastSequence)
+{
+    /// <summary>The stored hash of the last entry the walk read (the hash it started after when it read none).</summary>
+    public string LastHash { get; init; } = ChainHash.Genesis;
+}

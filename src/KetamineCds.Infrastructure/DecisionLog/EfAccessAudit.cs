@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -340,6 +341,55 @@ public sealed partial class EfAccessAudit : IAccessAudit
             ChainHash.Genesis,
             null,
             cancellationToken)).Result;
+
+    /// <summary>
+    /// What the lists say about the decision log's verification (QA284 F3, <see cref="LastVerification"/>): the newest
+    /// verification recorded that re-hashed every entry, the newest of any kind when it is newer and did not verify the
+    /// decision log, each record's own hash recomputed (an altered record is said to be altered, never believed), and the
+    /// chain head now. A few reads through the (Kind, Sequence) index and the head's key, never a walk of the log.
+    /// </summary>
+    public async Task<LastVerification> LastVerificationAsync(CancellationToken cancellationToken = default)
+    {
+        var kind = WireNames.Of(AccessEventKind.Verify);
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            var head = await db.LogChainHeads.AsNoTracking().Where(h => h.Chain == LogChainHead.Decisions)
+                .Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
+            var verifications = db.AccessEvents.AsNoTracking().Where(e => e.Kind == kind);
+            var newest = await verifications.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+            if (newest is null)
+            {
+                return new LastVerification(null, null, head);
+            }
+
+            // The details a full verification records: its walk says so, or (recorded before the walk was) its place. Only
+            // those are read, so that the quicker checks a failing log records every few minutes cannot hide it.
+            var (audit, api, walk) = (VerificationRecord.AuditWorkspace + ": ", VerificationRecord.Api + ": ", VerificationRecord.WalkPrefix);
+            var full = await verifications
+                .Where(e => e.Detail!.Contains(VerificationRecord.WalkedFull)
+                    || (!e.Detail.Contains(walk) && (e.Detail.StartsWith(audit) || e.Detail.StartsWith(api))))
+                .OrderByDescending(e => e.Sequence)
+                .FirstOrDefaultAsync(cancellationToken);
+            var lastFull = full is null ? null : Recorded(full);
+            var latest = Recorded(newest);
+            var laterFailed = latest.EventSequence > (lastFull?.EventSequence ?? 0) && (latest.Altered || latest.Record is not { DecisionLogIntact: true })
+                ? latest
+                : null;
+            return new LastVerification(lastFull, laterFailed, head);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read.", ex);
+        }
+
+        static RecordedVerification Recorded(AccessLogEntry e) => new(
+            VerificationRecord.Parse(e.Detail),
+            EfDecisionLog.Utc(e.OccurredAt),
+            e.UserEmail,
+            e.Sequence,
+            !string.Equals(ChainHash.Compute(e), e.Hash, StringComparison.Ordinal));
+    }
 
     private static LoggedAccessEvent ToLogged(AccessLogEntry e) =>
         new(e.Id, e.Sequence, EfDecisionLog.Utc(e.OccurredAt), e.Kind, e.UserEmail, e.Role, e.Subject, e.Detail, e.CorrelationId);

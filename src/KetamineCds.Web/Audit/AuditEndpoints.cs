@@ -233,7 +233,7 @@ public static class AuditEndpoints
             // The access log's chain too, as the Verify page reports it (QA10c S3).
             var accessChain = await audit.VerifyAccessLogAsync(context.RequestAborted);
             // Recorded with what it found, as a replay is (QA141 F7); recorded before the answer is sent.
-            await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "from checkpoint" : "full", result.Intact, accessChain.Intact));
+            await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", VerificationRecord.Of(incremental ? VerificationRecord.ApiFromCheckpoint : VerificationRecord.Api, result, accessChain).ToDetail());
             // The newest entry, so that an auditor can compare the log's end with a copy kept elsewhere (QA255).
             var newest = (await audit.SearchAsync(new AuditFilter(), null, 1, context.RequestAborted)).Items is [var first, ..] ? first : null;
             return Results.Json(VerifyResponse.From(result, accessChain, newest), ContractJson.Options);

@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -208,6 +209,7 @@ public static partial class AccessEventTexts
             "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
             "audit workspace; override" => localizer["Audit workspace, override"],
             "audit workspace, from checkpoint" => localizer["Audit workspace, from the newest checkpoint"],
+            VerificationRecord.BeforeSigning => localizer["Before signing a checkpoint"],
             "reproduced" => localizer["Reproduced"],
             "did not reproduce" => localizer["Did not reproduce"],
             "stored inputs disagree" => localizer["Stored inputs disagree"],
@@ -232,41 +234,59 @@ public static partial class AccessEventTexts
     }
 
     /// <summary>
-    /// A verification's detail: where it was run, then what it found of the two logs (QA141 F7: it recorded no outcome,
-    /// so the access log could not say when the log first failed to verify, as a replay's "reproduced" does).
-    /// <c>full: intact</c>, <c>audit workspace: decision log does not verify</c>.
+    /// A verification's detail as recorded (<see cref="VerificationRecord"/>: where it was run, what it found of the logs,
+    /// QA141 F7, and what it checked of the decision log, QA284 F3) in words; null for any other detail. "Audit workspace:
+    /// the decision log does not verify; the whole decision log re-hashed, 1234 entries up to entry 1234; 2 findings, the
+    /// first at entry 17".
     /// </summary>
-    public static string VerifyDetail(string where, bool decisionLogIntact, bool accessLogIntact) =>
-        where + ": " + (decisionLogIntact, accessLogIntact) switch
-        {
-            (true, true) => VerifiedIntact,
-            (false, true) => "decision log does not verify",
-            (true, false) => "access log does not verify",
-            (false, false) => "neither log verifies",
-        };
-
-    private const string VerifiedIntact = "intact";
-
-    /// <summary>A verification's detail (<see cref="VerifyDetail"/>) in words; null for any other detail.</summary>
     private static string? Verification(string detail, IStringLocalizer localizer)
     {
-        var colon = detail.LastIndexOf(": ", StringComparison.Ordinal);
-        if (colon < 0)
+        if (VerificationRecord.Parse(detail) is not { } record)
         {
             return null;
         }
 
-        string? outcome = detail[(colon + 2)..] switch
+        string outcome = record.Outcome switch
         {
-            VerifiedIntact => localizer["both logs verify"].Value,
-            "decision log does not verify" => localizer["the decision log does not verify"].Value,
-            "access log does not verify" => localizer["the access log does not verify"].Value,
-            "neither log verifies" => localizer["neither log verifies"].Value,
-            _ => null,
+            VerificationRecord.BothIntact => localizer["both logs verify"],
+            VerificationRecord.DecisionLogVerifies => localizer["the decision log verifies"],
+            VerificationRecord.DecisionLogFails => localizer["the decision log does not verify"],
+            VerificationRecord.AccessLogFails => localizer["the access log does not verify"],
+            _ => localizer["neither log verifies"],
         };
-        var where = detail[..colon];
-        var place = Detail(where, localizer);
-        return outcome is null || place == where ? null : localizer["{0}: {1}", place, outcome].Value;
+        var place = Detail(record.Where, localizer);
+        if (place == record.Where)
+        {
+            return null;
+        }
+
+        string words = localizer["{0}: {1}", place, outcome];
+        if (record.Checked is { } checkedCount && record.ReachedSequence is { } reached)
+        {
+            string walked = (record.IsFull, checkedCount) switch
+            {
+                (true, 1) => localizer["the whole decision log re-hashed, 1 entry up to entry {0}", reached],
+                (true, _) => localizer["the whole decision log re-hashed, {0} entries up to entry {1}", checkedCount, reached],
+                (false, 1) => localizer["the decision log re-hashed after checkpoint entry {0}, 1 entry up to entry {1}", record.StartedAfter, reached],
+                (false, _) => localizer["the decision log re-hashed after checkpoint entry {0}, {1} entries up to entry {2}", record.StartedAfter, checkedCount, reached],
+            };
+            words = localizer["{0}; {1}", words, walked];
+        }
+
+        if (record.Findings is { } findings)
+        {
+            string found = (findings, record.FirstBrokenSequence) switch
+            {
+                (0, _) => localizer["no findings"],
+                (1, { } first) => localizer["1 finding, at entry {0}", first],
+                (1, null) => localizer["1 finding"],
+                (_, { } first) => localizer["{0} findings, the first at entry {1}", findings, first],
+                _ => localizer["{0} findings", findings],
+            };
+            words = localizer["{0}; {1}", words, found];
+        }
+
+        return words;
     }
 
     /// <summary>

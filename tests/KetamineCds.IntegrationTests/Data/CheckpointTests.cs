@@ -775,6 +775,82 @@ public abstract class CheckpointTests : IAsyncLifetime
         Assert.True((await checkpoints.VerifyAsync(VerificationMode.Full)).Intact);
     }
 
+    [Fact]
+    public async Task LastVerification_TheWritersFullCheckIsRecorded_ThenALaterFailingCheckAndAnAlteredRecordAreSaid()
+    {
+        // QA284 F3: the lists say when the log was last verified in full, read from what each verification recorded in the
+        // access log, not by walking it again; the periodic writer's full check is one.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, new ListLogger());
+        Assert.Equal(new LastVerification(null, null, 0), await Store.Access.LastVerificationAsync());
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        var reached = await HeadHashAsync();
+        await RecordAsync(2);
+
+        var clean = await Store.Access.LastVerificationAsync();
+
+        Assert.Equal(DecisionLogCheckpoints.WriterActor, clean.LastFull!.By);
+        Assert.False(clean.LastFull.Altered);
+        Assert.Equal(new VerificationRecord(VerificationRecord.BeforeSigning, true, null, true, 3, 0, null, null, 3, reached), clean.LastFull.Record);
+        Assert.Null(clean.LaterFailed);
+        Assert.Equal((5L, 2L, false), (clean.HeadSequence, clean.AddedSince!.Value, clean.FoundProblems));
+
+        // Entry 5, after the checkpoint, edited: the next tick checks from the checkpoint, refuses, and records what it found.
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 5");
+        for (var tick = 0; tick < 2; tick++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(5));
+            await writer.WriteOnceAsync(CancellationToken.None);
+        }
+
+        var later = await Store.Access.LastVerificationAsync();
+
+        // The quicker checks recorded since do not hide the last full one.
+        Assert.Equal(clean.LastFull, later.LastFull);
+        var failed = later.LaterFailed!.Record!;
+        Assert.Equal((false, false, 3L, 2L, 1L, 5L), (failed.DecisionLogIntact, failed.IsFull, failed.StartedAfter, failed.Checked!.Value, failed.Findings!.Value, failed.FirstBrokenSequence!.Value));
+        Assert.True(later.FoundProblems);
+
+        // The record of the full check altered behind the app's back: said so, never believed.
+        await Store.ExecuteAsOwnerAsync("UPDATE \"AccessEvents\" SET \"Detail\" = replace(\"Detail\", 'checked 3;', 'checked 5;') WHERE \"Kind\" = 'verify' AND \"Detail\" LIKE '%walk full%'");
+        var altered = await Store.Access.LastVerificationAsync();
+        Assert.Equal(clean.LastFull.EventSequence, altered.LastFull!.EventSequence);
+        Assert.True(altered.LastFull.Altered);
+        Assert.True(altered.LastFullFailed);
+        Assert.Null(altered.AddedSince);
+    }
+
+    [Fact]
+    public async Task LastVerification_TheLogCutShortBehindTheEntryItReached_IsSaid()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(4);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await Store.DisableTriggersAsync();
+        await Store.DisableChainHeadTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" > 2");
+        await Store.ExecuteAsOwnerAsync("""
+            UPDATE "LogChainHeads" SET "LastSequence" = 2,
+              "LastHash" = (SELECT "Hash" FROM "DecisionLogEntries" WHERE "Sequence" = 2),
+              "LastId" = (SELECT "Id" FROM "DecisionLogEntries" WHERE "Sequence" = 2)
+            WHERE "Chain" = 'decisions'
+            """);
+
+        var status = await Store.Access.LastVerificationAsync();
+
+        Assert.Equal(4L, status.LastFull!.Record!.ReachedSequence);
+        Assert.Null(status.AddedSince);
+        Assert.Equal((2L, true, true), (status.HeadSequence, status.HeadBehind, status.FoundProblems));
+    }
+
+    private async Task<string> HeadHashAsync()
+    {
+        await using var db = Store.Factory.CreateDbContext();
+        return await db.LogChainHeads.Where(h => h.Chain == LogChainHead.Decisions).Select(h => h.LastHash).SingleAsync();
+    }
+
     private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null, LogStore? store = null) =>
         new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System, (store ?? Store).Access);
 

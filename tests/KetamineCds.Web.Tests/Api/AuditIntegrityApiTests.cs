@@ -120,11 +120,14 @@ public sealed class AuditIntegrityApiTests
             var details = await db.AccessEvents.Where(e => e.Kind == "verify").OrderBy(e => e.Sequence).Select(e => e.Detail).ToListAsync();
             Assert.Equal(
                 ["full: intact", "audit workspace: intact", "full: decision log does not verify", "audit workspace: decision log does not verify"],
-                details);
+                details.Select(d => d![..d!.IndexOf("; walk", StringComparison.Ordinal)]));
+            // What each walked (QA284 F3): every entry, one finding once the entry was edited.
+            Assert.All(details.Take(2), d => Assert.Contains("; walk full; checked 1; findings 0; reached 1 ", d, StringComparison.Ordinal));
+            Assert.All(details.Skip(2), d => Assert.Contains("; walk full; checked 1; findings 1; first 1 ", d, StringComparison.Ordinal));
         }
 
         var accessLog = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Audit/Access"));
         Assert.Contains("API, the whole log: both logs verify", accessLog, StringComparison.Ordinal);
-        Assert.Contains("Audit workspace: the decision log does not verify", accessLog, StringComparison.Ordinal);
+        Assert.Contains("Audit workspace: the decision log does not verify; the whole decision log re-hashed, 1 entry up to entry 1; 1 finding, at entry 1", accessLog, StringComparison.Ordinal);
     }
 }

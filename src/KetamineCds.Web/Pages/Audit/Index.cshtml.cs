@@ -18,7 +18,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// its cookie.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, ClinicCalendar calendar) : PageModel
+public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar) : PageModel
 {
     public const int PageSize = 50;
 
@@ -45,6 +45,12 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
     /// as in the exports): the page says so, rather than let "no overrides listed" read as "none recorded".
     /// </summary>
     public bool OverridesFilteredOut { get; private set; }
+
+    /// <summary>
+    /// When the log was last verified in full and with what result, above the entries (QA284 F3): a filter shows entries
+    /// only as stored and leaves one altered in the database out without a word. Null until the list was read.
+    /// </summary>
+    public VerificationLine? Verification { get; private set; }
 
     /// <summary>The page's exports, by their handler names, as an unknown export's message lists them.</summary>
     public static readonly IReadOnlyList<string> Exports = ["Csv", "JsonLines"];
@@ -83,6 +89,7 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
             var filter = Filter.ToFilter(calendar);
             Results = await audit.SearchAsync(filter, AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
             OverridesFilteredOut = filter.Overall is not null || !string.IsNullOrWhiteSpace(filter.RuleSetVersion);
+            Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException ex)
         {

@@ -105,8 +105,9 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
             Access = await audit.VerifyAccessLogAsync(HttpContext.RequestAborted);
             Elapsed = started.Elapsed;
             NewestEntry = (await audit.SearchAsync(new AuditFilter(), null, 1, HttpContext.RequestAborted)).Items is [var first, ..] ? first : null;
-            // Recorded with what it found, as a replay is (QA141 F7), before the page shows it.
-            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "audit workspace, from checkpoint" : "audit workspace", Decisions.Intact, Access.Intact));
+            // Recorded with what it found, as a replay is (QA141 F7), and what it checked (QA284 F3: the lists say when the log
+            // was last verified in full), before the page shows it.
+            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", VerificationRecord.Of(incremental ? VerificationRecord.AuditWorkspaceFromCheckpoint : VerificationRecord.AuditWorkspace, Decisions, Access).ToDetail());
             var named = Decisions.Findings.Select(f => f.EntryId).Append(Decisions.Chain.FirstBrokenId)
                 .OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
             try

@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Screenings;
 
 /// <summary>Finds a patient's recorded screenings by patient reference, newest first.</summary>
-public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit) : PageModel
+public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, EfAccessAudit accessLog) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? PatientReference { get; set; }
@@ -45,6 +46,14 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     /// </summary>
     public IReadOnlyDictionary<Guid, CarriedDecision> Carried { get; private set; } = new Dictionary<Guid, CarriedDecision>();
 
+    /// <summary>
+    /// When the decision log was last verified in full and with what result (QA284 F3): the search finds screenings as
+    /// stored, and one whose patient reference was altered in the database is left out without a word. A psychiatrist is
+    /// told when and what it found, and on a problem to ask an auditor; not who verified, nor a link to Verify, which is
+    /// the auditor's page. Null until a search ran.
+    /// </summary>
+    public VerificationLine? Verification { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // A reference pasted with spaces around it is the same reference.
@@ -76,6 +85,7 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
         }
 
         Carried = carried;
+        Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: false, cancellationToken);
         await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, "patient:" + PatientReference, "list");
     }
 }
