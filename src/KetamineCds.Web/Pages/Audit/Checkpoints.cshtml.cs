@@ -38,7 +38,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public bool Enabled => checkpoints.Enabled;
 
-    public string? DisabledReason => checkpoints.DisabledReason;
+    /// <summary>Why signed checkpoints are off, in the request's language; null when they are on.</summary>
+    public string? DisabledReason => CheckpointTexts.Disabled(checkpoints.DisabledReason, localizer);
 
     public string? KeyId => checkpoints.KeyId;
 
@@ -126,7 +127,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     {
         if (!checkpoints.Enabled)
         {
-            (Message, MessageIsError) = (checkpoints.DisabledReason, true);
+            (Message, MessageIsError) = (DisabledReason, true);
             return RedirectToPage();
         }
 
