@@ -69,6 +69,25 @@ public static class CheckpointTexts
     }
 
     /// <summary>
+    /// A checkpoint folder that could not be read, or checkpoints left where they are no longer read, in the page's
+    /// language: in English the API's words (<see cref="CheckpointFolderProblem.English"/>); the system's own reason for a
+    /// folder it could not read stays as the system gives it.
+    /// </summary>
+    public static string FolderProblem(CheckpointFolderProblem problem, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(localizer);
+        LocalizedString? text = problem.Kind switch
+        {
+            CheckpointFolderProblemKind.CopyUnreachable => localizer["The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.", problem.Folder],
+            CheckpointFolderProblemKind.Unreadable => localizer["The checkpoint folder '{0}' could not be read: {1}", problem.Folder, problem.Detail ?? ""],
+            CheckpointFolderProblemKind.FormerSharedFolder => localizer["'{0}' holds checkpoints ({1} files) from before each database had its own checkpoint folder; they are not read. An administrator moves those of this database into '{2}' and the others out of the way (docs/security.md, 'A checkpoint of another log').", problem.Folder, problem.Files, problem.AppFolder ?? ""],
+            _ => null,
+        };
+        return text?.Value ?? problem.English;
+    }
+
+    /// <summary>
     /// Why signed checkpoints are off, in the page's language: the one reason the app gives
     /// (<see cref="CheckpointKeys.NoSigningKeyReason"/>) in its words; any other as the app gives it.
     /// </summary>

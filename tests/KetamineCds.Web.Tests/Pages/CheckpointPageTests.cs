@@ -625,6 +625,25 @@ public sealed partial class CheckpointPageTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("en-GB", "The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.")]
+    [InlineData("zh-CN", "检查点副本文件夹“{0}”（Audit:ExternalCheckpointCopies）不存在或无法访问。")]
+    public async Task CheckpointsAndVerifyPages_ConfiguredCopyFolderMissing_SayItInThePagesLanguage(string language, string message)
+    {
+        // Helper 291: the folder problems above the tables were English on the Chinese pages; the API keeps the English.
+        var missing = Path.Combine(Path.GetTempPath(), "ketaminecds-missing-copies-" + Guid.NewGuid().ToString("N"));
+        using var app = new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Audit:ExternalCheckpointCopies:0"] = missing } };
+        var client = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        var said = $"<p role=\"alert\" class=\"audit-error\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, message, missing)}</p>";
+
+        Assert.Contains(said, WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints")), StringComparison.Ordinal);
+        Assert.Contains(said, WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true")), StringComparison.Ordinal);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var warnings = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/checkpoints"))!["warnings"]!.AsArray().Select(w => w!.GetValue<string>());
+        Assert.Equal([$"The checkpoint copy folder '{missing}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached."], warnings);
+    }
+
     [Fact]
     public async Task Checkpoints_OutsideDevelopmentWithoutAKey_AreOffAndSaySo()
     {

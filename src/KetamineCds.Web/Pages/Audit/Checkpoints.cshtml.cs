@@ -47,7 +47,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public IReadOnlyList<CheckpointStatus> Statuses { get; private set; } = [];
 
-    public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>Checkpoint folders that could not be read, and checkpoints left where they are no longer read.</summary>
+    public IReadOnlyList<CheckpointFolderProblem> Problems { get; private set; } = [];
 
     /// <summary>
     /// Checkpoint files the access log records as written that the checkpoint folder no longer holds (deleted or moved),
