@@ -63,10 +63,10 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// Every <c>.json</c> file in the app's folder and in each configured copy, and what could not be read: copies that
     /// cannot be reached, and checkpoints left in the folder every database once shared, which are no longer read.
     /// </summary>
-    public (IReadOnlyList<CheckpointFile> Files, IReadOnlyList<string> Problems) ReadAll()
+    public (IReadOnlyList<CheckpointFile> Files, IReadOnlyList<CheckpointFolderProblem> Problems) ReadAll()
     {
         var files = new List<CheckpointFile>();
-        var problems = new List<string>();
+        var problems = new List<CheckpointFolderProblem>();
         Read(settings.Directory, AppFolderSource, files, problems, missingIsProblem: false);
         foreach (var copy in settings.ExternalCopies)
         {
@@ -75,8 +75,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
 
         if (settings.FormerSharedDirectory is { } former && CountJson(former) is > 0 and var left)
         {
-            problems.Add($"'{former}' holds checkpoints ({left} files) from before each database had its own checkpoint folder; they are not read. "
-                + $"An administrator moves those of this database into '{settings.Directory}' and the others out of the way (docs/security.md, 'A checkpoint of another log').");
+            problems.Add(new CheckpointFolderProblem(CheckpointFolderProblemKind.FormerSharedFolder, former, left, settings.Directory));
         }
 
         return (files, problems);
@@ -233,13 +232,13 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
         }
     }
 
-    private static void Read(string folder, string source, List<CheckpointFile> files, List<string> problems, bool missingIsProblem)
+    private static void Read(string folder, string source, List<CheckpointFile> files, List<CheckpointFolderProblem> problems, bool missingIsProblem)
     {
         if (!System.IO.Directory.Exists(folder))
         {
             if (missingIsProblem)
             {
-                problems.Add($"The checkpoint copy folder '{folder}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.");
+                problems.Add(new CheckpointFolderProblem(CheckpointFolderProblemKind.CopyUnreachable, folder));
             }
 
             return;
@@ -255,7 +254,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add($"The checkpoint folder '{folder}' could not be read: {ex.Message}");
+            problems.Add(new CheckpointFolderProblem(CheckpointFolderProblemKind.Unreadable, folder, Detail: ex.Message));
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class CheckpointKeys : IDisposable
     /// <summary>Every key a checkpoint may carry: the signing key first, then earlier ones still trusted.</summary>
     public IReadOnlyList<CheckpointPublicKey> Trusted { get; }
 
+    /// <summary>Why checkpoints are off when no signing key is configured (<see cref="DisabledReason"/>; a page words it in its language).</summary>
+    public const string NoSigningKeyReason = "No checkpoint signing key is configured (Audit:CheckpointKeyPath): the decision log is not anchored outside the database.";
+
     /// <summary>Why checkpoints are off, or null when they are on.</summary>
     public string? DisabledReason { get; }
 
@@ -53,9 +56,7 @@ public sealed class CheckpointKeys : IDisposable
             }
         }
 
-        var reason = signing is null
-            ? "No checkpoint signing key is configured (Audit:CheckpointKeyPath): the decision log is not anchored outside the database."
-            : null;
+        var reason = signing is null ? NoSigningKeyReason : null;
         return new CheckpointKeys(signing, trusted, reason);
     }
 

@@ -339,8 +339,8 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
             var checkpoint = SignedCheckpoint.TryParse(file.Text, out var problem);
             if (checkpoint is null || checkpoint.Chain != LogChainHead.Decisions)
             {
-                var why = checkpoint is null ? problem : $"a checkpoint of the '{checkpoint.Chain}' chain, not of the decision log";
-                statuses.Add(new CheckpointStatus(checkpoint, file.Name, [file.Source], CheckpointVerdict.Malformed, $"Not a readable checkpoint: {why}.", null, [why ?? ""]));
+                var why = problem ?? new CheckpointFileProblem(CheckpointFileProblemKind.OtherChain, checkpoint!.Chain);
+                statuses.Add(new CheckpointStatus(checkpoint, file.Name, [file.Source], CheckpointVerdict.Malformed, $"Not a readable checkpoint: {why.English}.", null) { FileProblem = why });
                 continue;
             }
 

@@ -8,10 +8,10 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// <param name="StartedAfter">The sequence the walk started after: 0, or the checkpoint's.</param>
 /// <param name="CheckpointsEnabled">A key to sign and check checkpoints with is configured.</param>
 /// <param name="Checkpoints">Every checkpoint found, lowest sequence first.</param>
-/// <param name="Problems">Configured copy folders that could not be read, and checkpoints left where they are no longer read.</param>
+/// <param name="Problems">Configured copy folders that could not be read, and checkpoints left where they are no longer read (each a kind and its values, for a page to word; <see cref="CheckpointFolderProblem.English"/> for the API).</param>
 public sealed record LogVerification(
     ChainVerification Chain, VerificationMode Mode, long StartedAfter, bool CheckpointsEnabled,
-    IReadOnlyList<CheckpointStatus> Checkpoints, IReadOnlyList<string> Problems)
+    IReadOnlyList<CheckpointStatus> Checkpoints, IReadOnlyList<CheckpointFolderProblem> Problems)
 {
     /// <summary>Folders of checkpoints an administrator set aside in the checkpoint folder (not checked; shown so that they are never silently gone).</summary>
     public IReadOnlyList<SetAsideFolder> SetAside { get; init; } = [];

@@ -65,8 +65,11 @@ public sealed partial record SignedCheckpoint(
     /// <summary>The checkpoint file's fields, as <see cref="ToJson"/> writes them (and the API describes them).</summary>
     public SignedCheckpointDocument ToDocument() => new(Format, Chain, Sequence, HeadHash, HeadEntryId, CreatedAtText, KeyId, Algorithm, Signature);
 
-    /// <summary>Reads a checkpoint file; null and a reason if it is not a well-formed checkpoint of this format.</summary>
-    public static SignedCheckpoint? TryParse(string json, out string? problem)
+    /// <summary>
+    /// Reads a checkpoint file; null and what is wrong with it if it is not a well-formed checkpoint of this format (a kind
+    /// and the value it names, for a page to word in its language; <see cref="CheckpointFileProblem.English"/> for the API).
+    /// </summary>
+    public static SignedCheckpoint? TryParse(string json, out CheckpointFileProblem? problem)
     {
         FileBody? body;
         try
@@ -75,29 +78,39 @@ public sealed partial record SignedCheckpoint(
         }
         catch (JsonException)
         {
-            problem = "not a JSON checkpoint";
+            problem = new CheckpointFileProblem(CheckpointFileProblemKind.NotJson);
             return null;
         }
 
-        problem = body switch
+        var kind = body switch
         {
-            null => "not a JSON checkpoint",
-            { Format: not Format } => $"unknown format '{body.Format}' (expected {Format})",
-            { Algorithm: not Algorithm } => $"unknown algorithm '{body.Algorithm}' (expected {Algorithm})",
-            { Chain: null } or { Chain.Length: 0 or > 32 } => "no chain named",
-            _ when !ChainName().IsMatch(body.Chain) => "the chain name is not a plain word",
-            { Sequence: < 0 } => "negative sequence",
-            _ when body.HeadHash is null || !Hex64().IsMatch(body.HeadHash) => "the head hash is not 64 lower-case hex digits",
-            _ when body.KeyId is null || !Hex64().IsMatch(body.KeyId) => "the key id is not 64 lower-case hex digits",
-            _ when body.CreatedAt is null || !DateTimeOffset.TryParseExact(body.CreatedAt, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out _) => "the time is not yyyy-MM-ddTHH:mm:ss.ffffffZ",
-            _ when string.IsNullOrEmpty(body.Signature) || !IsBase64(body.Signature) => "the signature is not base64",
-            _ => null,
+            null => CheckpointFileProblemKind.NotJson,
+            // A file with no format at all ("{}", another app's JSON) read "unknown format ''": it names none.
+            { Format: null or "" } => CheckpointFileProblemKind.NoFormat,
+            { Format: not Format } => CheckpointFileProblemKind.UnknownFormat,
+            { Algorithm: null or "" } => CheckpointFileProblemKind.NoAlgorithm,
+            { Algorithm: not Algorithm } => CheckpointFileProblemKind.UnknownAlgorithm,
+            { Chain: null } or { Chain.Length: 0 or > 32 } => CheckpointFileProblemKind.NoChain,
+            _ when !ChainName().IsMatch(body.Chain) => CheckpointFileProblemKind.ChainNotAWord,
+            { Sequence: < 0 } => CheckpointFileProblemKind.NegativeSequence,
+            _ when body.HeadHash is null || !Hex64().IsMatch(body.HeadHash) => CheckpointFileProblemKind.HeadHashNotHex,
+            _ when body.KeyId is null || !Hex64().IsMatch(body.KeyId) => CheckpointFileProblemKind.KeyIdNotHex,
+            _ when body.CreatedAt is null || !DateTimeOffset.TryParseExact(body.CreatedAt, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out _) => CheckpointFileProblemKind.TimeNotInFormat,
+            _ when string.IsNullOrEmpty(body.Signature) || !IsBase64(body.Signature) => CheckpointFileProblemKind.SignatureNotBase64,
+            _ => (CheckpointFileProblemKind?)null,
         };
-        if (problem is not null)
+        if (kind is { } wrong)
         {
+            problem = new CheckpointFileProblem(wrong, wrong switch
+            {
+                CheckpointFileProblemKind.UnknownFormat => body!.Format,
+                CheckpointFileProblemKind.UnknownAlgorithm => body!.Algorithm,
+                _ => null,
+            });
             return null;
         }
 
+        problem = null;
         var createdAt = DateTimeOffset.ParseExact(body!.CreatedAt!, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
         return new SignedCheckpoint(body.Chain!, body.Sequence, body.HeadHash!, body.HeadEntryId, createdAt, body.KeyId!, body.Signature!);
     }

@@ -304,7 +304,7 @@ public static class AuditEndpoints
             var (files, problems) = checkpoints.Files.ReadAll();
             var statuses = await checkpoints.CheckAsync(files, context.RequestAborted);
             return Results.Json(
-                new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], problems, checkpoints.Files.SetAside()),
+                new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], [.. problems.Select(p => p.English)], checkpoints.Files.SetAside()),
                 ContractJson.Options);
         }
         catch (DecisionLogUnavailableException ex)

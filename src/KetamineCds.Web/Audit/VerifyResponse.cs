@@ -61,7 +61,7 @@ public sealed record VerifyResponse(
             v.Chain.Checked, v.Intact, v.FirstBrokenId, v.FirstBrokenSequence, v.Chain.Intact, v.Mode, v.StartedAfter,
             new CheckpointSummary(v.CheckpointsEnabled, v.Checkpoints.Count(c => c.Verdict != CheckpointVerdict.NotChecked), v.Holding),
             v.FailedCheckpoint is { } f ? CheckpointResponse.From(f) : null,
-            v.Problems,
+            [.. v.Problems.Select(p => p.English)],
             v.SetAside,
             access is { } a ? new AccessChain(a.Checked, a.Intact, a.FirstBrokenId, a.FirstBrokenSequence, a.Findings, a.FindingCount) : null,
             v.Findings,

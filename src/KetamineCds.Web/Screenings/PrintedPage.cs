@@ -56,8 +56,9 @@ public enum PrintBlock
 /// The room the one-page rationale leaves its clinician's note, estimated on the server from what the page prints above
 /// it: each block of the print (Print.cshtml, <c>&lt;print-block kind="..."&gt;</c>, <see cref="PrintBlockTagHelper"/>)
 /// adds the lines its text takes, in <see cref="PrintedNote"/>'s units, at its type size and in its width, and the fixed
-/// room print.css gives it; the findings and the checklist, in two balanced columns, count half their lines and one
-/// more. The note gets the lines left on the page, never more than <see cref="PrintedNote.MaxLines"/> nor fewer
+/// room print.css gives it; the findings and the checklist, in two balanced columns whose items are never split between
+/// them (print.css), count the taller column's lines, the items divided between the columns as evenly as whole items
+/// allow, and one more. The note gets the lines left on the page, never more than <see cref="PrintedNote.MaxLines"/> nor fewer
 /// than <see cref="PrintedNote.MinLines"/>. A short history leaves the note its 12 lines; a heavy one (a recent attempt
 /// with preparatory acts, active alcohol and ketamine use, opioids, a benzodiazepine at 40 mg and other CNS depressants)
 /// leaves it the minimum in the English UI; the Chinese one, whose findings take fewer lines, leaves it all 12 since the
@@ -131,14 +132,15 @@ public sealed partial class PrintedPage
     /// <summary>The paper the print is laid out for.</summary>
     public PrintPaper Paper { get; }
 
+    private readonly List<double> columnItems = [];
     private double points;
-    private double column;
+    private double columnHeading;
     private double open;
     private Kind openKind;
     private double openUnits;
 
     /// <summary>The points the blocks added so far take, the two columns balanced.</summary>
-    public double UsedPoints => points + open + (column > 0 ? (column / 2) + LinePoints : 0);
+    public double UsedPoints => points + open + (columnItems.Count > 0 || columnHeading > 0 ? BalancedColumn() + LinePoints : 0);
 
     /// <summary>
     /// The print's estimate for this request (one per request, kept in its items), for the paper <see cref="Begin"/> chose
@@ -183,7 +185,18 @@ public sealed partial class PrintedPage
         open = 0;
         if (kind.InColumn)
         {
-            column += Height(kind, units);
+            // A heading in the flow is never the last line of a column (print.css, h2: break-after avoid): it goes with the
+            // item after it.
+            if (block == PrintBlock.ColumnHeading)
+            {
+                columnHeading += Height(kind, units);
+            }
+            else
+            {
+                columnItems.Add(columnHeading + Height(kind, units));
+                columnHeading = 0;
+            }
+
             openKind = default;
             openUnits = 0;
             return;
@@ -204,6 +217,25 @@ public sealed partial class PrintedPage
         ArgumentNullException.ThrowIfNull(foot);
         var left = PagePoints - SafetyPoints - UsedPoints - Height(Of(PrintBlock.Foot), PrintedNote.Units(foot) + Of(PrintBlock.Foot).ExtraUnits) - NoteFramePoints;
         return Math.Clamp((int)Math.Floor(left / LinePoints), PrintedNote.MinLines, PrintedNote.MaxLines);
+    }
+
+    /// <summary>
+    /// The taller of the two columns of the flow: its items are never split between the columns (print.css, helper 291), so
+    /// the first column holds the first items and the second the rest, divided where the taller of the two is the
+    /// shortest. Up to half an item taller than half of them all, where an item's lines could go on in the next column.
+    /// </summary>
+    private double BalancedColumn()
+    {
+        var total = columnItems.Sum() + columnHeading;
+        var best = total;
+        var first = 0.0;
+        foreach (var item in columnItems)
+        {
+            first += item;
+            best = Math.Min(best, Math.Max(first, total - first));
+        }
+
+        return best;
     }
 
     /// <summary>The text an HTML fragment prints: its tags dropped, its character references read, its white space collapsed.</summary>

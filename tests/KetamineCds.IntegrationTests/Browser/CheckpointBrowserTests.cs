@@ -74,4 +74,39 @@ public sealed class CheckpointBrowserTests(BrowserFixture browser)
 
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task CheckpointsPage_InChinese_UploadedFilesThatAreNotCheckpoints_SayWhyInChinese()
+    {
+        // Helper 291: the reason a file is not a checkpoint ("unknown format '' (expected ketaminecds-checkpoint/1)") was
+        // English on the Chinese page. Screenshot: TestResults/screenshots/34-auditor-checkpoint-upload-not-checkpoints-zh.png.
+        var page = await browser.SignedInPageAsync("auditor@demo.local");
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = PrintedRationale.ChineseCulture, Url = browser.BaseAddress }]);
+        await page.GotoAsync("/Audit/Checkpoints");
+        var files = new Dictionary<string, string>
+        {
+            ["notes.json"] = "{\"hello\": 1}",
+            ["broken.json"] = "{ not json",
+            ["later-format.json"] = "{\"format\": \"ketaminecds-checkpoint/9\"}",
+        };
+        var paths = new List<string>();
+        foreach (var (name, content) in files)
+        {
+            var path = Path.Combine(browser.OutputFolder, name);
+            await File.WriteAllTextAsync(path, content);
+            paths.Add(path);
+        }
+
+        await page.Locator("#copies").SetInputFilesAsync(paths);
+        await page.Locator("form:has(#copies) button[type=submit]").ClickAsync();
+        var table = page.Locator("table:has(td code:text-is('notes.json'))");
+        await Assertions.Expect(table).ToContainTextAsync("不是可读取的检查点：未注明格式（应为 ketaminecds-checkpoint/1）。", new() { Timeout = 60_000 });
+        await Assertions.Expect(table).ToContainTextAsync("不是可读取的检查点：内容不是 JSON 格式的检查点。");
+        await Assertions.Expect(table).ToContainTextAsync("不是可读取的检查点：未知格式“ketaminecds-checkpoint/9”（应为 ketaminecds-checkpoint/1）。");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Not a readable checkpoint");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("expected");
+        await browser.ScreenshotAsync(page, "34-auditor-checkpoint-upload-not-checkpoints-zh");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await page.Context.CloseAsync();
+    }
 }

@@ -619,6 +619,66 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Helper 291: the findings and the checklist share a two-column flow, and its columns balanced to the line, so an item
+    /// could be split between them: a checklist of one item (MDD in remission: no finding, one requirement) was cut in
+    /// two, its citation at the top of the right column. No item of the flow (a shared input, a finding, a checklist item)
+    /// lies in both columns, at every printable width from an A5 page's to a US Letter page's, for one item and for many.
+    /// </summary>
+    [Theory]
+    [InlineData("no indication, MDD in remission, only the required answers", "en")]
+    [InlineData("no indication, MDD in remission, only the required answers", "zh")]
+    [InlineData("PTSD, only the required answers", "en")]
+    [InlineData("suicidal ideation, the whole safety net missing", "en")]
+    [InlineData("suicidal ideation, the whole safety net missing", "zh")]
+    [InlineData("full history, not eligible", "zh")]
+    public async Task PrintedRationale_FindingsAndChecklistColumns_NeverSplitAnItemBetweenTheColumns(string history, string language)
+    {
+        var reference = Reference(history, language) + "-COL";
+        var id = (await browser.RecordScreeningAsync(History(history, reference)))["id"]!.GetValue<string>();
+        var page = await PrintedRationale.OpenAsync(browser, id, language);
+        if (history.StartsWith("no indication, MDD", StringComparison.Ordinal))
+        {
+            // The case reported: no finding ("None."), one requirement.
+            Assert.Equal(0, await page.Locator(".p-findings li").CountAsync());
+            Assert.Equal(1, await page.Locator(".p-checklist li").CountAsync());
+        }
+
+        // To look at (TestResults/screenshots): on A5 the one item of the MDD history's checklist was cut in two.
+        foreach (var format in new[] { "A4", "Letter", "A5" })
+        {
+            await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = Path.Combine(browser.OutputFolder, $"rationale-columns-{reference}-{format}.pdf") });
+        }
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var split = new List<string>();
+        for (var millimetres = 128; millimetres <= 198; millimetres++)
+        {
+            await page.SetViewportSizeAsync((int)Math.Round(millimetres / 25.4 * 96), 900);
+            foreach (var item in await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const flow = document.querySelector('.p-flow');
+                  const middle = flow.getBoundingClientRect().left + flow.getBoundingClientRect().width / 2;
+                  const split = [];
+                  for (const item of flow.querySelectorAll('li')) {
+                    const range = document.createRange();
+                    range.selectNodeContents(item);
+                    const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+                    if (new Set(rects.map(r => r.left + r.width / 2 < middle)).size > 1) split.push(item.textContent.trim().slice(0, 40));
+                  }
+                  return split;
+                }
+                """))
+            {
+                split.Add($"\"{item}\" at {millimetres} mm");
+            }
+        }
+
+        Assert.True(split.Count == 0, $"{history} ({language}): items split between the columns: " + string.Join(", ", split));
+        await page.Context.CloseAsync();
+    }
+
     private static string Reference(string history, string language) =>
         "MRN-1P-" + string.Concat(history.Split(' ', ',').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]))) + "-" + language.ToUpperInvariant();
 

@@ -96,7 +96,7 @@ public sealed class CheckpointFolderTests : IDisposable
         var (files, problems) = new CheckpointFiles(settings).ReadAll();
 
         Assert.Empty(files);
-        var problem = Assert.Single(problems);
+        var problem = Assert.Single(problems).English;
         Assert.Contains(settings.FormerSharedDirectory!, problem, StringComparison.Ordinal);
         Assert.Contains("not read", problem, StringComparison.Ordinal);
         Assert.Contains(settings.Directory, problem, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.Data;
@@ -558,6 +559,89 @@ public sealed partial class CheckpointPageTests : IDisposable
             var start = html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal);
             return html[html.LastIndexOf("<p", start, StringComparison.Ordinal)..html.IndexOf("</p>", start, StringComparison.Ordinal)];
         }
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task CheckpointsPage_UploadedFilesThatFail_EachSaysWhyInThePagesLanguage(string language)
+    {
+        // Helper 291: on the Chinese page a file that is not a checkpoint said why in English ("unknown format '' (expected
+        // ketaminecds-checkpoint/1)"). Every way a kept copy can fail, each in the page's language: in English the words the
+        // API gives, in Chinese from PageText.
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = JsonNode.Parse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync())!.AsObject();
+        var head = SignedCheckpoint.TryParse(good.ToJsonString(), out _)!;
+        var signing = _factory.Services.GetRequiredService<CheckpointKeys>().Signing!;
+        using var otherKey = CheckpointSigningKey.LoadOrCreate(Path.Combine(_factory.CheckpointDirectory, "other-key.pem"));
+        var zh = language == "zh-CN";
+        var files = new (string Name, string Content, string Reason)[]
+        {
+            ("broken.json", "{ not json", zh ? "不是可读取的检查点：内容不是 JSON 格式的检查点。" : "Not a readable checkpoint: not a JSON checkpoint."),
+            ("notes.json", "{\"hello\": 1}", zh ? "不是可读取的检查点：未注明格式（应为 ketaminecds-checkpoint/1）。" : "Not a readable checkpoint: no format named (expected ketaminecds-checkpoint/1)."),
+            ("format.json", With("format", "ketaminecds-checkpoint/9"), zh ? "不是可读取的检查点：未知格式“ketaminecds-checkpoint/9”（应为 ketaminecds-checkpoint/1）。" : "Not a readable checkpoint: unknown format 'ketaminecds-checkpoint/9' (expected ketaminecds-checkpoint/1)."),
+            ("no-algorithm.json", With("algorithm", null), zh ? "不是可读取的检查点：未注明签名算法（应为 ECDSA-P256-SHA256）。" : "Not a readable checkpoint: no algorithm named (expected ECDSA-P256-SHA256)."),
+            ("algorithm.json", With("algorithm", "RSA-SHA1"), zh ? "不是可读取的检查点：未知签名算法“RSA-SHA1”（应为 ECDSA-P256-SHA256）。" : "Not a readable checkpoint: unknown algorithm 'RSA-SHA1' (expected ECDSA-P256-SHA256)."),
+            ("no-chain.json", With("chain", null), zh ? "不是可读取的检查点：未注明所属的哈希链。" : "Not a readable checkpoint: no chain named."),
+            ("chain-word.json", With("chain", "Decisions!"), zh ? "不是可读取的检查点：哈希链名称不是一个简单的单词。" : "Not a readable checkpoint: the chain name is not a plain word."),
+            ("access-chain.json", With("chain", "access"), zh ? "不是可读取的检查点：属于“access”哈希链的检查点，而非决策日志的检查点。" : "Not a readable checkpoint: a checkpoint of the 'access' chain, not of the decision log."),
+            ("negative.json", With("sequence", -1), zh ? "不是可读取的检查点：条目序号为负数。" : "Not a readable checkpoint: negative sequence."),
+            ("head-hash.json", With("headHash", "XYZ"), zh ? "不是可读取的检查点：链头哈希值不是 64 位小写十六进制数字。" : "Not a readable checkpoint: the head hash is not 64 lower-case hex digits."),
+            ("key-id.json", With("keyId", "abc"), zh ? "不是可读取的检查点：密钥 ID 不是 64 位小写十六进制数字。" : "Not a readable checkpoint: the key id is not 64 lower-case hex digits."),
+            ("time.json", With("createdAt", "yesterday"), zh ? "不是可读取的检查点：时间不符合 yyyy-MM-ddTHH:mm:ss.ffffffZ 格式。" : "Not a readable checkpoint: the time is not yyyy-MM-ddTHH:mm:ss.ffffffZ."),
+            ("signature.json", With("signature", "!!"), zh ? "不是可读取的检查点：签名不是 Base64 编码。" : "Not a readable checkpoint: the signature is not base64."),
+            ("forged.json", With("sequence", 1), zh ? "签名验证失败：文件在签名后被更改。" : "The signature does not verify: the file was changed after it was signed."),
+            ("other-key.json", otherKey.Sign("decisions", 2, head.HeadHash, head.HeadEntryId, head.CreatedAt).ToJson(), zh
+                ? $"由密钥 {otherKey.KeyId[..16]}… 签名，该密钥既不是本应用的检查点密钥，也不是受信任的旧密钥。"
+                : $"Signed by key {otherKey.KeyId[..16]}…, which is neither the app's checkpoint key nor a trusted earlier one."),
+            ("past-the-end.json", signing.Sign("decisions", 9, head.HeadHash, null, head.CreatedAt).ToJson(), zh
+                ? "日志止于条目 2，早于此检查点所签名的条目 9：末尾的条目已被删除，或恢复了较早的备份。"
+                : "The log ends at entry 2, before entry 9 that this checkpoint signed: entries were removed from the end, or an older backup was restored."),
+            ("other-head.json", signing.Sign("decisions", 2, new string('c', 64), head.HeadEntryId, head.CreatedAt).ToJson(), zh
+                ? "条目 2 不是此检查点所签名的条目：该条目及之前的日志已被改写，或恢复了较早的备份并在其后继续写入。"
+                : "Entry 2 is not the entry this checkpoint signed: the log up to it was rewritten, or an older backup was restored and written on since."),
+            ("kept.json", good.ToJsonString(), zh ? "条目 2 的哈希与签名时一致。" : "Entry 2 has the signed hash."),
+        };
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        var html = await UploadAsync(client, [.. files.Select(f => (f.Name, Encoding.UTF8.GetBytes(f.Content)))]);
+
+        var uploaded = html[html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal)..html.IndexOf(zh ? "已记录的检查点" : "Checkpoints on record", StringComparison.Ordinal)];
+        var wrong = files.Where(f => !RowWith(f.Name, f.Reason).IsMatch(uploaded)).Select(f => $"{f.Name}: \"{f.Reason}\"").ToList();
+        Assert.True(wrong.Count == 0, "not said: " + string.Join("; ", wrong) + "\n" + uploaded);
+        if (zh)
+        {
+            Assert.DoesNotContain("Not a readable checkpoint", uploaded, StringComparison.Ordinal);
+            Assert.DoesNotContain("expected", uploaded, StringComparison.Ordinal);
+        }
+
+        string With(string name, JsonNode? value)
+        {
+            var copy = good.DeepClone().AsObject();
+            copy[name] = value;
+            return copy.ToJsonString();
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB", "The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.")]
+    [InlineData("zh-CN", "检查点副本文件夹“{0}”（Audit:ExternalCheckpointCopies）不存在或无法访问。")]
+    public async Task CheckpointsAndVerifyPages_ConfiguredCopyFolderMissing_SayItInThePagesLanguage(string language, string message)
+    {
+        // Helper 291: the folder problems above the tables were English on the Chinese pages; the API keeps the English.
+        var missing = Path.Combine(Path.GetTempPath(), "ketaminecds-missing-copies-" + Guid.NewGuid().ToString("N"));
+        using var app = new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Audit:ExternalCheckpointCopies:0"] = missing } };
+        var client = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        var said = $"<p role=\"alert\" class=\"audit-error\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, message, missing)}</p>";
+
+        Assert.Contains(said, WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints")), StringComparison.Ordinal);
+        Assert.Contains(said, WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true")), StringComparison.Ordinal);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var warnings = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/checkpoints"))!["warnings"]!.AsArray().Select(w => w!.GetValue<string>());
+        Assert.Equal([$"The checkpoint copy folder '{missing}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached."], warnings);
     }
 
     [Fact]

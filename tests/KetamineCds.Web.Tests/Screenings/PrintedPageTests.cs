@@ -115,6 +115,29 @@ public sealed class PrintedPageTests
     }
 
     [Fact]
+    public void Add_ItemsOfTheTwoColumnFlow_AreNeverSplit_TheTallerColumnHoldsWholeItems()
+    {
+        // Helper 291: an item is never split between the columns (print.css). One item (a checklist of one) takes all its
+        // lines in one column, not half of them; two one-line items beside a long one go in the other column, and the long
+        // one's column is the taller: not half of all three, as when an item's lines could go on in the next column.
+        var line = 7.5 * PrintedPage.LineHeight;
+        var single = new PrintedPage();
+        single.Add(PrintBlock.Column, Text(60));
+        var longItem = new PrintedPage();
+        longItem.Add(PrintBlock.Column, Text(400));
+        var tall = longItem.UsedPoints - PrintedPage.LinePoints;
+        var columns = new PrintedPage();
+        columns.Add(PrintBlock.Column, Text(60));
+        columns.Add(PrintBlock.Column, Text(60));
+        columns.Add(PrintBlock.Column, Text(400));
+
+        Assert.Equal(line + PrintedPage.LinePoints, single.UsedPoints, 3);
+        Assert.True(tall > 2 * line, $"{tall}pt");
+        Assert.Equal(tall + PrintedPage.LinePoints, columns.UsedPoints, 3);
+        Assert.True(columns.UsedPoints > ((2 * line) + tall) / 2 + PrintedPage.LinePoints);
+    }
+
+    [Fact]
     public void Add_RunOn_ContinuesTheBlockBeforeOnItsLastLine()
     {
         var page = new PrintedPage();

@@ -38,7 +38,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public bool Enabled => checkpoints.Enabled;
 
-    public string? DisabledReason => checkpoints.DisabledReason;
+    /// <summary>Why signed checkpoints are off, in the request's language; null when they are on.</summary>
+    public string? DisabledReason => CheckpointTexts.Disabled(checkpoints.DisabledReason, localizer);
 
     public string? KeyId => checkpoints.KeyId;
 
@@ -46,7 +47,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public IReadOnlyList<CheckpointStatus> Statuses { get; private set; } = [];
 
-    public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>Checkpoint folders that could not be read, and checkpoints left where they are no longer read.</summary>
+    public IReadOnlyList<CheckpointFolderProblem> Problems { get; private set; } = [];
 
     /// <summary>
     /// Checkpoint files the access log records as written that the checkpoint folder no longer holds (deleted or moved),
@@ -126,7 +128,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     {
         if (!checkpoints.Enabled)
         {
-            (Message, MessageIsError) = (checkpoints.DisabledReason, true);
+            (Message, MessageIsError) = (DisabledReason, true);
             return RedirectToPage();
         }
 
