@@ -34,6 +34,7 @@ public static class Citations
     public const string Cssrs = "C-SSRS";
     public const string FrontPsychiatry2020Benzodiazepines = "FRONT-PSYCHIATRY-2020-BZD";
     public const string Feeney2023 = "FEENEY-2023";
+    public const string SpravatoPiHk = "SPRAVATO-PI-HK";
 
     /// <summary>The source document's principles, in the order of <c>principles.md</c>.</summary>
     public static IReadOnlyList<Principle> AllPrinciples { get; } =
@@ -74,8 +75,11 @@ public static class Citations
     ];
 
     /// <summary>
-    /// The label, REMS and literature sources, keyed as in <c>label-and-literature.md</c>. The last two are references its
-    /// section 3.4 gives ([C]) without a key yet; they are keyed here for rule set 1.3.0 (docs/clinical-review.md, section 9).
+    /// The label, REMS and literature sources, keyed as in <c>label-and-literature.md</c>. FRONT-PSYCHIATRY-2020-BZD and
+    /// FEENEY-2023 are references its section 3.4 gives ([C]) without a key yet; they are keyed here for rule set 1.3.0
+    /// (docs/clinical-review.md, section 9). SPRAVATO-PI-HK is the Hong Kong product information its section 1.6 read the 28 mg
+    /// starting dose at 65 or over in ([C], "EU/HK labelling"), without a key there either; keyed here for rule set 1.27.0 so
+    /// that AGE-003 cites where the dose was read (QA293; docs/clinical-review.md, section 39).
     /// </summary>
     public static IReadOnlyList<Source> AllSources { get; } =
     [
@@ -94,6 +98,7 @@ public static class Citations
         new(Cssrs, "Columbia Suicide Severity Rating Scale, screen version"),
         new(FrontPsychiatry2020Benzodiazepines, "Concomitant benzodiazepines and the response to ketamine in depression, a cohort of 47 patients, Front Psychiatry 2020, doi:10.3389/fpsyt.2020.00844 (descriptive title; authors and title to verify)"),
         new(Feeney2023, "Feeney et al., effect of concomitant benzodiazepines on the antidepressant effects of ketamine: findings from the RAPID intravenous ketamine study, J Clin Psychiatry 2023;84(1):22m14491"),
+        new(SpravatoPiHk, "SPRAVATO (esketamine) product information for Hong Kong, as MIMS Hong Kong gives it (dose schedule; the fact base's EU/HK labelling)"),
     ];
 
     private static readonly HashSet<string> PrincipleIds = AllPrinciples.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

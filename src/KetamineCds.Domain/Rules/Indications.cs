@@ -55,6 +55,27 @@ public static class Indications
             All(MddInEpisode, Is(Fields.Suicidality, Suicidality.PassiveIdeation), NotRecorded(Fields.PreparatoryActsOrAbortedAttempt)),
             All(MddInEpisode, NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9))));
 
+    /// <summary>
+    /// From rule set 1.27.0: suicidality recorded as none beside a positive PHQ-9 item 9, and the suicide-risk assessment since
+    /// not recorded as done: not recorded, or recorded as not done. A positive item 9 calls for immediate follow-up
+    /// (label-and-literature.md section 7.1; R39: the C-SSRS); until the assessment is done, "none" has not been checked against
+    /// the item, so the suicidality is in effect not known and a recorded "No" keeps closed what a blank does (QA293 F2; the
+    /// app's principle that "No" never opens what "not recorded" would keep closed; docs/clinical-review.md, section 39).
+    /// SUI-008's condition since 1.8.0, shared.
+    /// </summary>
+    public static readonly Condition Item9AssessmentNotDone =
+        Shared(All(NoSuicidalityAgainstPositiveItem9, NotTrue(Fields.SuicideRiskAssessedAfterItem9)));
+
+    /// <summary>
+    /// From rule set 1.27.0: <see cref="SuicidalIdeationNotRuledOut"/> with the suicide-risk assessment after a positive item 9
+    /// waited for until it is recorded as done (<see cref="Item9AssessmentNotDone"/>), a recorded "No" as a blank. Written as
+    /// 1.8.0's branches are, only <c>is not recorded</c> read <c>is not true</c>, so its canonical text differs in that test alone.
+    /// </summary>
+    public static readonly Condition SuicidalIdeationNotRuledOutUntilAssessed =
+        Shared(Any(
+            All(MddInEpisode, Is(Fields.Suicidality, Suicidality.PassiveIdeation), NotRecorded(Fields.PreparatoryActsOrAbortedAttempt)),
+            All(MddInEpisode, NoSuicidalityAgainstPositiveItem9, NotTrue(Fields.SuicideRiskAssessedAfterItem9))));
+
     /// <summary>Bipolar I or II disorder.</summary>
     public static readonly Condition BipolarDiagnosis = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.BipolarI, PrimaryDiagnosis.BipolarII));
 
@@ -157,6 +178,20 @@ public static class Indications
     /// </summary>
     public static readonly Condition AnyRacemicKetamineOrElsePalliativeNotRuledOut =
         Shared(IndicatedOrElseWaiting(AnyRacemicKetamine, PalliativeNotRuledOut));
+
+    /// <summary>
+    /// From rule set 1.27.0: <see cref="AnyIndicationOrElseAPathwayNotRuledOut"/> with the suicidal-ideation pathway waiting
+    /// until the assessment after a positive item 9 is recorded as done (<see cref="SuicidalIdeationNotRuledOutUntilAssessed"/>).
+    /// </summary>
+    public static readonly Condition AnyIndicationOrElseAPathwayNotRuledOutUntilAssessed =
+        Shared(IndicatedOrElseWaiting(AnyIndicationWithRecentBehaviour, Any(SuicidalIdeationNotRuledOutUntilAssessed, PalliativeNotRuledOut)));
+
+    /// <summary>
+    /// From rule set 1.27.0: <see cref="AnyEsketamineOrElseNotRuledOut"/> with the suicidal-ideation pathway waiting until the
+    /// assessment after a positive item 9 is recorded as done (<see cref="SuicidalIdeationNotRuledOutUntilAssessed"/>).
+    /// </summary>
+    public static readonly Condition AnyEsketamineOrElseNotRuledOutUntilAssessed =
+        Shared(IndicatedOrElseWaiting(AnyEsketamineWithRecentBehaviour, SuicidalIdeationNotRuledOutUntilAssessed));
 
     /// <summary>
     /// A pathway is indicated, or else one waits: <c>any(indicated, all(noneholds(indicated), waiting))</c>. It holds exactly

@@ -683,11 +683,84 @@ public static class RuleSetCatalog
                 "Any suicidality is recorded, a safety plan, lethal-means counselling or immediate follow-up is not recorded as in place, and the answers recorded do not establish imminent risk (SUI-007): they rule it out or leave it undecided. With imminent risk, SUI-010 (part of the safety net missing) or SUI-009 (none of it in place) applies instead."),
         ]);
 
+    /// <summary>
+    /// Version 1.27.0 (helper 294; docs/clinical-review.md, section 39), answering the report-only QA pass QA293. F2: with
+    /// suicidality recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since recorded as not done
+    /// ("No"), 1.26.0 read every indicated pathway eligible with cautions (SUI-008 only), where the same answer left blank keeps
+    /// them incomplete (REC-001 to REC-006): a recorded "No" opened what "not recorded" keeps closed, against the app's own
+    /// principle (docs/web.md, QA137 F6). A positive item 9 calls for immediate follow-up (PHQ-9, label-and-literature.md
+    /// section 7.1; R39: the C-SSRS), and "not assessed" leaves the recorded "none" unchecked, so the suicidality is in effect
+    /// not known: the safer reading, which section 16 left open for the clinical lead, is now encoded. Until the assessment is
+    /// recorded as done (<see cref="Indications.Item9AssessmentNotDone"/>), blank or "No", every pathway waits as for a blank:
+    /// the completeness rules are built again (<see cref="Completeness.PathwayCompleteness.WaitingForItem9AssessmentUntilDone"/>)
+    /// and name the assessment either way, SUI-016 holds (the suicidal-ideation pathway cannot yet be ruled out), and the rules
+    /// that say what an indicated or waiting pathway needs (BIO-001, CV-004, HEP-003, MED-005, REMS-001 to REMS-004, SAF-001)
+    /// fire for that waiting pathway too (<see cref="Rule.Restated"/>). SUI-008 fires as before; its detail says that either
+    /// answer keeps the pathways waiting (reworded). F1: with suicidality recorded as none, a PHQ-9 total recorded and item 9
+    /// not recorded, SUI-008's check cannot run and the result read "nothing calls for caution"; SUI-017
+    /// (<see cref="Suicide.Phq9Item9NotRecordedBesideTotal"/>, new), a moderate caution, names item 9 as not recorded. Wording
+    /// (low): MED-006's detail said neither benzodiazepine study used esketamine, where the fact base gives no route for the 2020
+    /// cohort (To verify 18); TRD-001's detail gave "at least 4 weeks" to the US label, where the FDA's wording is "adequate
+    /// duration" and 4 weeks is EU-PEARL's and the ATHF's (D2); both reworded. AGE-003 cited the EU Summary of Product
+    /// Characteristics, whose text as read does not give the 28 mg start: it cites the Hong Kong product information the fact
+    /// base read it in (<see cref="Age.OlderAdultStartingDoseAsRead"/>, a new class, its detail saying so).
+    /// </summary>
+    public static RuleSet V1_27_0 { get; } = V1_26_0.Next(
+        "1.27.0",
+        add:
+        [
+            // F1: item 9 not recorded beside a recorded total, suicidality recorded as none: SUI-008's check cannot run.
+            new Suicide.Phq9Item9NotRecordedBesideTotal(),
+        ],
+        replace:
+        [
+            // F2: the completeness rules wait for the item-9 assessment until it is recorded as done, and name it.
+            .. Completeness.PathwayCompleteness.WaitingForItem9AssessmentUntilDone(V1_26_0),
+            V1_26_0["SUI-016"]
+                .Restated(
+                    Indications.SuicidalIdeationNotRuledOutUntilAssessed,
+                    V1_26_0["SUI-016"].ConditionText.Replace(
+                        "and the suicide-risk assessment since is not recorded,",
+                        "and the suicide-risk assessment since is not recorded as done (not recorded, or recorded as not done),",
+                        StringComparison.Ordinal))
+                .Reworded(
+                    summary: "An answer that decides the esketamine pathway for acute suicidal ideation is not recorded, or the suicide-risk assessment after a positive PHQ-9 item 9 is not recorded as done: the pathway cannot yet be ruled out. Record recent suicidal behaviour after passive ideation; after a positive item 9, assess suicide risk and record it.",
+                    detail: V1_26_0["SUI-016"].Detail
+                        .Replace(
+                            "and the suicide-risk assessment since not recorded (SUI-008), the pathway stays incomplete (REC-002) until the answer is recorded.",
+                            "and the suicide-risk assessment since not recorded as done (SUI-008), the pathway stays incomplete (REC-002) until the answer is recorded. An assessment recorded as not done is waited for as a blank one is: a positive item 9 calls for immediate follow-up, and until the assessment is done the suicidality recorded as none has not been checked against it.",
+                            StringComparison.Ordinal)
+                        .Replace("or an assessment since recorded, does not make it applicable.", "or an assessment since recorded as done, does not make it applicable.", StringComparison.Ordinal)),
+            .. WhatAnIndicatedOrWaitingPathwayNeedsWhen(Indications.AnyIndicationOrElseAPathwayNotRuledOutUntilAssessed, Indications.AnyEsketamineOrElseNotRuledOutUntilAssessed)
+                .Select(r => V1_26_0[r.RuleId].Restated(r.Condition, V1_26_0[r.RuleId].ConditionText.Replace("(SUI-016)", SuicidalIdeationWaitingUntilAssessed, StringComparison.Ordinal))),
+            V1_26_0["SUI-008"].Reworded(detail: V1_26_0["SUI-008"].Detail.Replace(
+                "Until the assessment is recorded, every pathway stays incomplete (REC-001 to REC-006); recorded as not done, this caution stands.",
+                "Until the assessment is recorded as done, every pathway stays incomplete (REC-001 to REC-006), whether it is not recorded or recorded as not done: until then the suicidality recorded as none has not been checked against the item.",
+                StringComparison.Ordinal)),
+            // Wording: each text says only what the fact base supports (label-and-literature.md sections 1.1, 1.6, 3.4, 5.1, D2).
+            V1_26_0["MED-006"].Reworded(detail: V1_26_0["MED-006"].Detail.Replace(
+                "Neither study used esketamine (the RAPID analysis was of intravenous ketamine); one is small and one a secondary analysis.",
+                "The RAPID analysis was of intravenous ketamine; the form and route of ketamine in the 2020 cohort are not yet confirmed (see To verify on the Rules page). One study is small and one a secondary analysis.",
+                StringComparison.Ordinal)),
+            V1_26_0["TRD-001"].Reworded(detail: V1_26_0["TRD-001"].Detail.Replace(
+                "The US label and the EU consensus define TRD as no response to at least two antidepressant trials of adequate dose and duration (at least 4 weeks) in the current episode.",
+                "The FDA's definition at the US approval is no response to at least two antidepressant trials of adequate dose and adequate duration in the current episode; the EU consensus (EU-PEARL) and the Antidepressant Treatment History Form (ATHF) take an adequate trial to last at least 4 weeks.",
+                StringComparison.Ordinal)),
+            new Age.OlderAdultStartingDoseAsRead(),
+        ]);
+
+    /// <summary>
+    /// 1.27.0's words, in the condition in words of the rules that fire while the suicidal-ideation pathway waits, for SUI-016
+    /// as it reads from 1.27.0: it also waits while the assessment after a positive item 9 is recorded as not done.
+    /// </summary>
+    private const string SuicidalIdeationWaitingUntilAssessed =
+        "(SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done)";
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_26_0;
+    public static RuleSet Current => V1_27_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
@@ -731,25 +804,31 @@ public static class RuleSetCatalog
     /// it is there, its indication part read "indicated, or else waiting" (the "after" of that list), the care items of
     /// CV-004, HEP-003, MED-005 and SAF-001 (1.17.0's, raised intraocular pressure included) in the same order.
     /// </summary>
-    private static Rule[] WhatAnIndicatedOrWaitingPathwayNeeds(RuleSet from)
-    {
-        var indication = Indications.AnyIndicationOrElseAPathwayNotRuledOut;
-        return
-        [
-            from["BIO-001"].Reexplained(indication),
-            from["CV-004"].Reexplained(All(indication, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp)))),
-            from["HEP-003"].Reexplained(All(indication, NotRecorded(Fields.HepaticImpairment))),
-            from["MED-005"].Reexplained(
-                All(indication, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants)))),
-            from["REMS-002"].Reexplained(indication),
-            from["REMS-003"].Reexplained(indication),
-            from["SAF-001"].Reexplained(
-                All(indication, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), NotRecorded(Fields.RaisedIntraocularPressure), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding))))),
-            from["REMS-001"].Reexplained(Indications.AnyEsketamineOrElseNotRuledOut),
-            from["REMS-004"].Reexplained(Indications.AnyEsketamineOrElseNotRuledOut),
-            from["KET-002"].Reexplained(Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut),
-        ];
-    }
+    private static Rule[] WhatAnIndicatedOrWaitingPathwayNeeds(RuleSet from) =>
+    [
+        .. WhatAnIndicatedOrWaitingPathwayNeedsWhen(Indications.AnyIndicationOrElseAPathwayNotRuledOut, Indications.AnyEsketamineOrElseNotRuledOut)
+            .Select(r => from[r.RuleId].Reexplained(r.Condition)),
+        from["KET-002"].Reexplained(Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut),
+    ];
+
+    /// <summary>
+    /// The conditions of the rules that say what an indicated or waiting pathway needs (BIO-001, CV-004, HEP-003, MED-005,
+    /// REMS-002, REMS-003, SAF-001 on <paramref name="indication"/>; REMS-001, REMS-004 on <paramref name="esketamine"/>), the
+    /// care items of CV-004, HEP-003, MED-005 and SAF-001 (1.17.0's) in the same order: 1.23.0's with 1.23.0's indications,
+    /// 1.27.0's with the suicidal-ideation pathway waiting until the assessment after a positive item 9 is recorded as done.
+    /// </summary>
+    private static (string RuleId, Condition Condition)[] WhatAnIndicatedOrWaitingPathwayNeedsWhen(Condition indication, Condition esketamine) =>
+    [
+        ("BIO-001", indication),
+        ("CV-004", All(indication, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp)))),
+        ("HEP-003", All(indication, NotRecorded(Fields.HepaticImpairment))),
+        ("MED-005", All(indication, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants)))),
+        ("REMS-002", indication),
+        ("REMS-003", indication),
+        ("SAF-001", All(indication, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), NotRecorded(Fields.RaisedIntraocularPressure), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding))))),
+        ("REMS-001", esketamine),
+        ("REMS-004", esketamine),
+    ];
 
     private static RuleSet BuildV1_25_0()
     {

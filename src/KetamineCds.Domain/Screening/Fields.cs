@@ -231,7 +231,8 @@ public static class Fields
     { Min = 0, Max = 3, AtMost = "phq9Total", OtherPartsAtMost = 24, RequiredWhen = AnswerCondition.Parse("phq9Total:25-27"), Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total, and at least the total less 24 (the other eight items score at most 24).", ValueSet = "phq9-item9", CurrentForDays = 14 };
 
     // A positive item 9 beside "no suicidality" leaves that answer in doubt until the suicide risk is assessed again (1.8.0,
-    // QA137 F2; label-and-literature.md R39, PHQ-9 and C-SSRS): not recorded, every pathway waits for it (REC-001 to 006).
+    // QA137 F2; label-and-literature.md R39, PHQ-9 and C-SSRS): not recorded, every pathway waits for it (REC-001 to 006);
+    // from rule set 1.27.0 recorded No too, as its more cautious answer never opens what the blank keeps closed (QA293 F2).
     public static readonly Field<bool?> SuicideRiskAssessedAfterItem9 = new("suicideRiskAssessedAfterItem9", FieldType.YesNo, FieldSection.Scores, "Suicide risk assessed since this positive item 9", h => h.SuicideRiskAssessedAfterItem9)
     { MoreCautious = MoreCautiousAnswer.No, AskedWhen = AnswerCondition.Parse("suicidality=none;phq9Item9:1-3"), NotRecorded = NotRecordedMeans.CanBlock, Help = "For example with the C-SSRS screen. If it finds suicidality, record that above instead.", CurrentForDays = 0 };
 

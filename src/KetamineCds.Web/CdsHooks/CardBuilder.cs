@@ -494,7 +494,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// the completeness rules read item 9 too, to wait for the suicide-risk assessment; they are information or completeness
     /// rules and say nothing about the item's value, so they are not among these; nor, from 1.14.0, the rules restated to
     /// fire while that pathway cannot yet be ruled out (CV-004, HEP-003, …), whose condition as first defined does not read
-    /// item 9.
+    /// item 9; nor, from 1.27.0, SUI-017, which fires when item 9 is not recorded and so says nothing of a positive value
+    /// (its finding names item 9 as not recorded: a chart's positive item 9 set aside still raises the card beside it).
     /// </summary>
     public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
     {
@@ -503,7 +504,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // as its class defines it.
         return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information
             && r.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
-            && r.AsDefined.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
+            && r.AsDefined.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name)
+            && !r.AsDefined.Condition.FieldsTestedNotRecorded().Any(f => f.Name == Fields.Phq9Item9.Name))];
     }
 
     /// <summary>

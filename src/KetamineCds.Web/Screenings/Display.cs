@@ -50,6 +50,43 @@ public static partial class Display
     public static string Explain(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        // From rule set 1.27.0 (QA293 F2; docs/clinical-review.md, section 39) the pathways also wait for the suicide-risk
+        // assessment after a positive PHQ-9 item 9 recorded as not done, which is no blank: the explanation never says that
+        // answers are not recorded where that is all they wait for, and says it where they wait for it beside blanks.
+        if (assessment.Overall == Verdict.Incomplete && Item9AssessmentNotDoneWaitedFor(assessment) is { NotDone: true } item9)
+        {
+            if (!item9.BlankToo && NotRuledOut(assessment).Count == 0)
+            {
+                var ruleSet = KetamineCds.Domain.Rules.RuleSetCatalog.Find(assessment.RuleSet.Version);
+                var established = assessment.Pathways.Any(p => p.Status == PathwayStatus.Incomplete && p.RuleIds.Count > 0
+                    && ruleSet?.Pathways.FirstOrDefault(d => d.Pathway == p.Pathway)?.IndicationRuleId == p.RuleIds[0]);
+                return Text.Message(established ? "Verdict.incomplete.ExplainAssessmentNotDone" : "Verdict.incomplete.ExplainNotRuledOutAssessmentNotDone");
+            }
+
+            return ClinicalText.Sentences(ExplainBlanks(assessment), Text.Message("Verdict.incomplete.AssessmentNotDoneToo"));
+        }
+
+        return ExplainBlanks(assessment);
+    }
+
+    /// <summary>
+    /// Whether the completeness findings (REC-00x) of <paramref name="assessment"/> name the suicide-risk assessment after a
+    /// positive PHQ-9 item 9 recorded as not done (rule set 1.27.0 waits for it as for a blank), and whether they name a blank
+    /// answer too.
+    /// </summary>
+    public static (bool NotDone, bool BlankToo) Item9AssessmentNotDoneWaitedFor(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var completeness = (KetamineCds.Domain.Rules.RuleSetCatalog.Find(assessment.RuleSet.Version)?.Pathways ?? [])
+            .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var waited = assessment.Findings.Where(f => completeness.Contains(f.RuleId)).SelectMany(f => f.Because).ToArray();
+        var notDone = new Evidence(Fields.SuicideRiskAssessedAfterItem9.Name, WireNames.Display(false));
+        return (waited.Contains(notDone), waited.Any(e => string.Equals(e.Value, WireNames.NotRecorded, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The explanation of <see cref="Explain(Assessment)"/> as it reads the answers not recorded.</summary>
+    private static string ExplainBlanks(Assessment assessment)
+    {
         if (assessment.Overall is Verdict.Incomplete or Verdict.NotEligibleNow)
         {
             var notRuledOut = NotRuledOut(assessment);

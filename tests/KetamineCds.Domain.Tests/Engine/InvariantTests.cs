@@ -264,7 +264,8 @@ public class InvariantTests
             Assert.Contains(p.RuleIds[0], new[] { definition.IndicationRuleId, definition.NotRuledOutRuleId });
             var completeness = a.Findings.Single(f => f.RuleId == definition.CompletenessRuleId);
             Assert.Equal(FindingKind.Requirement, completeness.Kind);
-            Assert.All(completeness.Because, e => Assert.Equal(WireNames.NotRecorded, e.Value));
+            // From 1.27.0 the assessment after a positive PHQ-9 item 9 recorded as not done is waited for too (QA293 F2).
+            Assert.All(completeness.Because, e => Assert.True(e.Value == WireNames.NotRecorded || e == new Evidence(Fields.SuicideRiskAssessedAfterItem9.Name, "false"), $"{e.Field} = {e.Value}"));
         }
 
         Assert.Equal(a.Pathways.Any(p => p.Status == PathwayStatus.Incomplete && !RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway).InvestigationalOnly)
@@ -1043,6 +1044,99 @@ public class InvariantTests
             && ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0).Findings.Any(f => f.RuleId == "SUI-013"));
         // With this seed: 365 of the sample, 535 of those made so, and 65 with active ideation and intent blank.
         Assert.All(new[] { droppedInSample, droppedInPartial, undecidedStillFires }, n => Assert.NotEqual(0, n));
+    }
+
+    /// <summary>Suicidality recorded as none beside a positive PHQ-9 item 9, the assessment since recorded as not done (QA293 F2).</summary>
+    private static bool AssessmentRecordedNotDone(PatientHistory h) =>
+        h.Suicidality == Suicidality.None && h.Phq9Item9 >= 1 && h.SuicideRiskAssessedAfterItem9 == false;
+
+    /// <summary>Suicidality recorded as none, a PHQ-9 total recorded and item 9 not (QA293 F1, SUI-017).</summary>
+    private static bool TotalWithoutItem9BesideNone(PatientHistory h) =>
+        h.Suicidality == Suicidality.None && h.Phq9Total is not null && h.Phq9Item9 is null;
+
+    /// <summary>The rules 1.27.0 rewords (words only, or words with the condition): their texts are compared apart.</summary>
+    private static readonly HashSet<string> Reworded1_27_0 =
+        ["REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006", "SUI-008", "SUI-016", "BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001", "AGE-003", "MED-006", "TRD-001"];
+
+    /// <summary>
+    /// A finding without its words where 1.27.0 rewords the rule (and AGE-003's source, which it corrects), and with the item-9
+    /// assessment's value left out.
+    /// </summary>
+    private static string FindingLine1_27_0(Finding f) =>
+        string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), f.RuleId == "AGE-003" ? "" : string.Join(',', f.Sources),
+            Reworded1_27_0.Contains(f.RuleId) ? "" : f.Summary + "|" + f.Detail,
+            string.Join(',', f.Because.Select(e => e.Field == "suicideRiskAssessedAfterItem9" ? e.Field : e.Field + "=" + e.Value)));
+
+    /// <summary>
+    /// Rule set 1.27.0 (docs/clinical-review.md, section 39; QA293) against 1.26.0 for one history. With suicidality recorded as
+    /// none beside a positive item 9 and the assessment since recorded as not done (F2), 1.27.0 decides as 1.26.0 does with the
+    /// assessment blank: the verdict, every pathway's status and rule ids, the rules that fire, in order, with their inputs (the
+    /// assessment's value aside); and no pathway is more open than in 1.26.0. With suicidality none, a total and item 9 blank
+    /// (F1), 1.27.0 adds SUI-017 and nothing else: a plainly eligible pathway or verdict becomes eligible with cautions.
+    /// Anywhere else everything is 1.26.0's, the reworded rules' words aside. Returns which kind the history is (0 neither).
+    /// </summary>
+    private static int AssertDiffersFrom1_26_0OnlyWhereQa293Found(PatientHistory history)
+    {
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_26_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_27_0);
+        Assert.All(after.Pathways, p => Assert.True(
+            RecordedAnswerAgainstBlankTests.Openness(p.Status) <= RecordedAnswerAgainstBlankTests.Openness(before.For(p.Pathway).Status),
+            $"{p.Pathway}: {before.For(p.Pathway).Status} in 1.26.0, {p.Status} in 1.27.0"));
+        if (AssessmentRecordedNotDone(history))
+        {
+            var asBlank = ScreeningEngine.Evaluate(history with { SuicideRiskAssessedAfterItem9 = null }, RuleSetCatalog.V1_26_0);
+            Assert.Equal(asBlank.Overall, after.Overall);
+            Assert.Equal(Statuses(asBlank), Statuses(after));
+            Assert.Equal(asBlank.Findings.Select(FindingLine1_27_0), after.Findings.Select(FindingLine1_27_0));
+            return 2;
+        }
+
+        var sui017 = TotalWithoutItem9BesideNone(history);
+        Assert.Equal(sui017, after.Findings.Any(f => f.RuleId == "SUI-017"));
+        Assert.Equal(before.Findings.Select(FindingLine1_27_0), after.Findings.Where(f => f.RuleId != "SUI-017").Select(FindingLine1_27_0));
+        static PathwayStatus WithCaution(PathwayStatus s) => s == PathwayStatus.Eligible ? PathwayStatus.EligibleWithCautions : s;
+        Assert.Equal(sui017 && before.Overall == Verdict.Eligible ? Verdict.EligibleWithCautions : before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, sui017 ? WithCaution(p.Status) : p.Status)),
+            after.Pathways.Select(p => (p.Pathway, p.Status)));
+        return sui017 ? 1 : 0;
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_27_0Against1_26_0_DiffersOnlyWhereTheAssessmentIsRecordedNotDoneOrItem9IsBlankBesideATotal(PatientHistory history) =>
+        AssertDiffersFrom1_26_0OnlyWhereQa293Found(history);
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_27_0_AssessmentRecordedNotDone_DecidesAsTheBlankAndOpensNothing(PatientHistory history)
+    {
+        // Every generated history made of F2's kind: none, a positive item 9 within the total, the assessment recorded as not done.
+        var h = history with { Suicidality = Suicidality.None, Phq9Total = Math.Max(history.Phq9Total ?? 12, 3), Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false };
+        Assert.Equal(2, AssertDiffersFrom1_26_0OnlyWhereQa293Found(h));
+        var blank = ScreeningEngine.Evaluate(h with { SuicideRiskAssessedAfterItem9 = null });
+        var notDone = ScreeningEngine.Evaluate(h);
+        Assert.Equal(blank.Overall, notDone.Overall);
+        Assert.Equal(Statuses(blank), Statuses(notDone));
+    }
+
+    [Fact]
+    public void Generator_ASeededSampleOf1000_1_27_0DiffersFrom1_26_0OnlyWhereQa293Found()
+    {
+        // The seeded 1,000 histories, and the same made of F2's kind and of F1's: each kind is reached, and every history keeps
+        // the property above.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261206UL), 1)[0];
+        var kinds = sample.Select(AssertDiffersFrom1_26_0OnlyWhereQa293Found).ToArray();
+        var f2 = sample.Select(h => h with { Suicidality = Suicidality.None, Phq9Total = Math.Max(h.Phq9Total ?? 12, 3), Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false })
+            .Select(AssertDiffersFrom1_26_0OnlyWhereQa293Found).ToArray();
+        var f1 = sample.Select(h => h with { Suicidality = Suicidality.None, Phq9Total = h.Phq9Total ?? 12, Phq9Item9 = null })
+            .Select(AssertDiffersFrom1_26_0OnlyWhereQa293Found).ToArray();
+        Assert.Contains(2, kinds);
+        Assert.Contains(1, kinds);
+        Assert.All(f2, k => Assert.Equal(2, k));
+        Assert.All(f1, k => Assert.Equal(1, k));
+        // Where 1.26.0 opened a pathway on the assessment recorded as not done, 1.27.0 keeps it waiting (the F2 change shows).
+        var opened = sample.Select(h => h with { Suicidality = Suicidality.None, Phq9Total = Math.Max(h.Phq9Total ?? 12, 3), Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false })
+            .Count(h => ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0).Pathways.Any(p => IsOpen(p.Status)) && !ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_27_0).Pathways.Any(p => IsOpen(p.Status)));
+        Assert.NotEqual(0, opened);
     }
 
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>

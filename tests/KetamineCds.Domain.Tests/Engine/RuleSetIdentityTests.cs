@@ -45,6 +45,7 @@ public partial class RuleSetIdentityTests
         ["1.24.0"] = "sha256:a6841730bbe808001ca913c7dfc97bc601957c9edf8fb2a5b52ba71e2c97ab8f",
         ["1.25.0"] = "sha256:acf866a2ae5828d7da4525ae92cd73642461dcd501693e081b24decd32ee0156",
         ["1.26.0"] = "sha256:3a011859d027b76a5bf96417fa097fbd36bfc5e0f165454aec23e94007ef3aa0",
+        ["1.27.0"] = "sha256:d441b9ba79e9b93596ac4d7afbd023e7d085d4735fa7e1a9a49c4b37bb427d5a",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -300,6 +301,12 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_26_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_25_0.Pathways, RuleSetCatalog.V1_26_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_25_0.ConcernsByRule, RuleSetCatalog.V1_26_0.ConcernsByRule);
+        // 1.27.0 rebuilds the completeness rules, restates ten rules, rewords SUI-008 and adds SUI-017, a caution that marks
+        // every open pathway: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_27_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_26_0.Pathways, RuleSetCatalog.V1_27_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_26_0.ConcernsByRule, RuleSetCatalog.V1_27_0.ConcernsByRule);
+        Assert.Null(RuleSetCatalog.V1_27_0["SUI-017"].Concerns);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -1017,6 +1024,97 @@ public partial class RuleSetIdentityTests
         // 1.13.0's words for the item-9 assessment stay.
         Assert.Contains("suicidality is recorded as none beside a positive PHQ-9 item 9", rec25.ConditionText, StringComparison.Ordinal);
 
+    }
+
+    /// <summary>
+    /// 1.27.0 (helper 294; docs/clinical-review.md, section 39), answering QA293. F2: the completeness rules REC-001 to REC-006
+    /// are built again to wait for the suicide-risk assessment after a positive PHQ-9 item 9 until it is recorded as done
+    /// (<c>is not true</c> where 1.26.0 read <c>is not recorded</c>), their words saying so; SUI-016 and the nine rules that say
+    /// what an indicated or waiting pathway needs read the suicidal-ideation pathway as waiting in the same way (restated); SUI-008
+    /// is reworded (detail only). F1: SUI-017 is added. Wording: MED-006's and TRD-001's details are reworded; AGE-003 cites
+    /// SPRAVATO-PI-HK (a new class, its detail too). Every other rule is 1.26.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_26_0To1_27_0_TheItem9AssessmentWaitsUntilDoneAndSui017IsAdded()
+    {
+        var (was26, now27) = (RuleSetCatalog.V1_26_0, RuleSetCatalog.V1_27_0);
+        var diff = RuleSetDiff.Between(was26, now27);
+        Assert.Equal(["SUI-017"], diff.Added.Select(r => r.Id));
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        string[] recs = ["REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006"];
+        string[] needs = ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
+        string[] wording = ["AGE-003", "MED-006", "TRD-001"];
+        string[] changed = [.. recs, .. needs, "SUI-008", "SUI-016", .. wording];
+        Assert.Equal(changed.Order(StringComparer.Ordinal), diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was26.Rules.Where(r => !changed.Contains(r.Id)), r => Assert.Same(r, now27.Find(r.Id)));
+        Assert.Equal(was26.Rules.Select(r => r.Id), now27.Rules.Select(r => r.Id).Where(id => id != "SUI-017"));
+
+        // Nothing but the condition and the words changes (and AGE-003's source): kind, severity, citations, topic and concerns are 1.26.0's.
+        Assert.All(changed.Where(id => id != "AGE-003"), id =>
+        {
+            var (was, now) = (was26[id], now27[id]);
+            Assert.Equal((was.Kind, was.Severity, was.Topic, was.Concerns), (now.Kind, now.Severity, now.Topic, now.Concerns));
+            Assert.Equal((string.Join(',', was.Principles), string.Join(',', was.Sources)), (string.Join(',', now.Principles), string.Join(',', now.Sources)));
+        });
+
+        // The item-9 assessment: "is not recorded" becomes "is not true" wherever it is read, and nothing else of a condition changes.
+        const string Blank = "(suicideRiskAssessedAfterItem9 is not recorded)";
+        const string NotDone = "(suicideRiskAssessedAfterItem9 is not true)";
+        Assert.All([.. recs, .. needs, "SUI-016"], id =>
+        {
+            Assert.Contains(Blank, was26[id].Condition.Canonical, StringComparison.Ordinal);
+            Assert.DoesNotContain(Blank, now27[id].Condition.Canonical, StringComparison.Ordinal);
+            Assert.Contains(NotDone, now27[id].Condition.Canonical, StringComparison.Ordinal);
+        });
+        // REC-002's indication reads the pathway as waiting in the same way; every indication, the contraindications waited for
+        // and the other items are 1.26.0's word for word.
+        Assert.All(recs, id => Assert.Equal(was26[id].Condition.Canonical.Replace(Blank, NotDone, StringComparison.Ordinal), now27[id].Condition.Canonical));
+        Assert.All(needs, id => Assert.Equal(was26[id].Condition.Canonical.Replace(Blank, NotDone, StringComparison.Ordinal), now27[id].Condition.Canonical));
+        Assert.Equal(was26["SUI-016"].Condition.Canonical.Replace(Blank, NotDone, StringComparison.Ordinal), now27["SUI-016"].Condition.Canonical);
+        Assert.Equal(was26["SUI-008"].Condition.Canonical, now27["SUI-008"].Condition.Canonical);
+
+        // The words: the completeness rules' item and one sentence of detail; the needs' pointer to SUI-016; SUI-008's detail.
+        Assert.All(recs, id =>
+        {
+            Assert.Equal(
+                was26[id].ConditionText.Replace(
+                    "and the suicide-risk assessment since is not recorded",
+                    "and the suicide-risk assessment since is not recorded as done (not recorded, or recorded as not done)",
+                    StringComparison.Ordinal),
+                now27[id].ConditionText);
+            Assert.Equal(was26[id].Detail + KetamineCds.Domain.Rules.Completeness.PathwayCompleteness.Item9AssessmentNotDoneDetail, now27[id].Detail);
+            Assert.Equal(was26[id].Summary, now27[id].Summary);
+        });
+        Assert.All(needs, id =>
+        {
+            Assert.Equal(
+                was26[id].ConditionText.Replace("(SUI-016)", "(SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done)", StringComparison.Ordinal),
+                now27[id].ConditionText);
+            Assert.NotEqual(was26[id].ConditionText, now27[id].ConditionText);
+            Assert.Equal((was26[id].Summary, was26[id].Detail), (now27[id].Summary, now27[id].Detail));
+        });
+        Assert.Equal((was26["SUI-008"].Summary, was26["SUI-008"].ConditionText), (now27["SUI-008"].Summary, now27["SUI-008"].ConditionText));
+        Assert.EndsWith("whether it is not recorded or recorded as not done: until then the suicidality recorded as none has not been checked against the item.", now27["SUI-008"].Detail, StringComparison.Ordinal);
+        Assert.Contains("is not recorded as done (not recorded, or recorded as not done)", now27["SUI-016"].ConditionText, StringComparison.Ordinal);
+        Assert.Contains("An assessment recorded as not done is waited for as a blank one is", now27["SUI-016"].Detail, StringComparison.Ordinal);
+        Assert.EndsWith("or an assessment since recorded as done, does not make it applicable.", now27["SUI-016"].Detail, StringComparison.Ordinal);
+
+        // The wording: the detail only, and for AGE-003 its source; each condition is 1.26.0's.
+        Assert.All(wording, id =>
+        {
+            var (was, now) = (was26[id], now27[id]);
+            Assert.Equal((was.Condition.Canonical, was.ConditionText, was.Summary, was.Kind, was.Severity, was.Topic), (now.Condition.Canonical, now.ConditionText, now.Summary, now.Kind, now.Severity, now.Topic));
+            Assert.NotEqual(was.Detail, now.Detail);
+        });
+        Assert.Equal(["SPRAVATO-PI-HK"], now27["AGE-003"].Sources);
+        Assert.Equal(["SPRAVATO-SMPC-EU"], was26["AGE-003"].Sources);
+        Assert.Equal((was26["MED-006"].Sources, was26["TRD-001"].Sources), (now27["MED-006"].Sources, now27["TRD-001"].Sources));
+
+        var sui017 = now27["SUI-017"];
+        Assert.Equal((FindingKind.Caution, Severity.Moderate, "Suicide"), (sui017.Kind, sui017.Severity, sui017.Topic));
+        Assert.Equal(["PHQ-9"], sui017.Sources);
+        Assert.Equal("all((suicidality = none), (phq9Total >= 0), (phq9Item9 is not recorded))", sui017.Condition.Canonical);
     }
 
     /// <summary>

@@ -165,7 +165,8 @@ public class RulesDocumentTests
         // From 1.11.0 (QA137 F5) a detail that defers to the facts still to verify points to "To verify" on the Rules page,
         // as those of 1.10.0 pointed to docs/rules.md: each such rule must be listed there, or the pointer leads nowhere.
         var deferring = RuleSetCatalog.Current.Rules.Where(r => r.Detail.Contains("To verify on the Rules page", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["AGE-003", "CV-003", "CV-006", "CV-007", "EYE-001", "SUB-001", "SUI-003"], deferring.Select(r => r.Id).Order(StringComparer.Ordinal));
+        // 1.27.0: MED-006 says the 2020 cohort's form and route of ketamine are not yet confirmed (To verify 18; QA293).
+        Assert.Equal(["AGE-003", "CV-003", "CV-006", "CV-007", "EYE-001", "MED-006", "SUB-001", "SUI-003"], deferring.Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.All(deferring, r => Assert.Contains(UnconfirmedFacts.All, k => k.RuleIds.Contains(r.Id)));
     }
 }

@@ -330,8 +330,11 @@ public class VignetteTests
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, no suicide-risk assessment since recorded, the rest of the history taken (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = null }, Verdict.Incomplete, S(Incomplete, Incomplete, Incomplete, NotApplicable, NotApplicable, NotApplicable),
             [.. TrdPrinciples, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit], ["SUI-016", "SUI-008", "REC-001", "REC-002", "REC-003"]),
-        new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, the suicide-risk assessment since recorded as not done (rule set 1.8.0)",
-            CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUI-008"]),
+        // QA293 F2 (rule set 1.27.0, docs/clinical-review.md, section 39): recorded as not done, the assessment is waited for as a
+        // blank one is; 1.8.0 to 1.26.0 read the TRD pathways eligible with cautions (SUI-008 only).
+        new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, the suicide-risk assessment since recorded as not done (rule set 1.27.0)",
+            CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false }, Verdict.Incomplete, S(Incomplete, Incomplete, Incomplete, NotApplicable, NotApplicable, NotApplicable),
+            [.. TrdPrinciples, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit], ["SUI-016", "SUI-008", "REC-001", "REC-002", "REC-003"]),
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, suicide risk assessed since with none found (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = true }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001"]),
         // QA272 F2 (rule set 1.25.0, docs/clinical-review.md, section 37): with intent recorded the risk is imminent whatever the

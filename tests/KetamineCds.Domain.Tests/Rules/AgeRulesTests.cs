@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
@@ -44,6 +45,19 @@ public class AgeRulesTests : RuleTestBase
 
     [Fact, Fires("AGE-003")]
     public void Evaluate_EuTrdAged65_FiresAge003() => AssertFires("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 65 });
+
+    // 1.27.0 (QA293; docs/clinical-review.md, section 39): the 28 mg start was read in Hong Kong's product information (the fact
+    // base's "EU/HK labelling", label-and-literature.md section 1.6), not in the EU SmPC text read (section 1.10): cite that.
+    [Fact, Fires("AGE-003")]
+    public void Evaluate_EuTrdAged65_Age003CitesWhereTheDoseWasRead()
+    {
+        var f = AssertFires("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 65 });
+        Assert.Equal([Citations.SpravatoPiHk], f.Sources);
+        Assert.True(Citations.IsSource(Citations.SpravatoPiHk));
+        Assert.Contains("it was read in the Hong Kong product information, not in the EU Summary of Product Characteristics text read for this app", f.Detail, StringComparison.Ordinal);
+        Assert.Equal("EU: patients aged 65 or over start TRD treatment at a lower dose (28 mg).", f.Summary);
+        Assert.Equal([Citations.SpravatoSmpcEu], RuleSetCatalog.V1_26_0["AGE-003"].Sources);
+    }
 
     [Fact, Edge("AGE-003")]
     public void Evaluate_EuTrdAged64_DoesNotFireAge003() => AssertDoesNotFire("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 64 });

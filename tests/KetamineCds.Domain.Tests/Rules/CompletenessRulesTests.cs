@@ -53,6 +53,35 @@ public class CompletenessRulesTests : RuleTestBase
         Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h).For(pathway).Status);
     }
 
+    /// <summary>
+    /// From 1.27.0 (QA293 F2; docs/clinical-review.md, section 39) every pathway waits for the suicide-risk assessment after a
+    /// positive PHQ-9 item 9 until it is recorded as done: recorded as not done, as for a blank, and the completeness rule
+    /// names it with its answer. 1.26.0 waited only while it was blank.
+    /// </summary>
+    [Theory, Fires("REC-001"), Fires("REC-002"), Fires("REC-003"), Fires("REC-004"), Fires("REC-005"), Fires("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_Item9AssessmentRecordedNotDone_FiresThePathwaysCompletenessRuleAsForABlank(string ruleId, Pathway pathway)
+    {
+        // Suicidality none beside a positive item 9: the suicidal-ideation pathway cannot be ruled out (SUI-016), the others are indicated.
+        var indicated = pathway == Pathway.EsketamineSuicidalIdeation ? Adult() : IndicatedFor(pathway);
+        var h = indicated.WithSafetyItemsRecordedAbsent() with { Suicidality = Suicidality.None, Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = false };
+        var f = AssertFires(ruleId, h);
+        Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", "false")], f.Because);
+        Assert.EndsWith(KetamineCds.Domain.Rules.Completeness.PathwayCompleteness.Item9AssessmentNotDoneDetail, f.Detail, StringComparison.Ordinal);
+        Assert.Contains("the suicide-risk assessment since is not recorded as done (not recorded, or recorded as not done)", RuleSet[ruleId].ConditionText, StringComparison.Ordinal);
+        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h).For(pathway).Status);
+        Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", WireNames.NotRecorded)], AssertFires(ruleId, h with { SuicideRiskAssessedAfterItem9 = null }).Because);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0).Findings, x => x.RuleId == ruleId);
+    }
+
+    [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_Item9AssessmentRecordedDone_DoesNotFireThePathwaysCompletenessRule(string ruleId, Pathway pathway)
+    {
+        var indicated = pathway == Pathway.EsketamineSuicidalIdeation ? Adult() : IndicatedFor(pathway);
+        AssertDoesNotFire(ruleId, indicated.WithSafetyItemsRecordedAbsent() with { Suicidality = Suicidality.None, Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = true });
+    }
+
     [Fact, Fires("REC-002")]
     public void Evaluate_ActiveIdeationWithIntentNotRecorded_FiresRec002Only()
     {

@@ -319,6 +319,38 @@ internal static class EarlierRuleCases
         Completeness1_8_0("REC-006", IndicatedFor(Pathway.InvestigationalPtsdOcd)),
         new EarlierDefinition("REC-005", "1.13.0").Fires(Palliative(4) with { FailedAdequateTrials = 0 }).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
 
+        // Until 1.27.0 the suicide-risk assessment after a positive PHQ-9 item 9 recorded as not done let the pathways open: the
+        // completeness rules, SUI-016 and what a waiting pathway needs fired only while it was blank (QA293 F2; section 39).
+        ItemNineAssessmentBlankOnly("REC-001", "1.13.0", IndicatedFor(Pathway.EsketamineTrd)),
+        ItemNineAssessmentBlankOnly("REC-002", "1.25.0", Adult()),
+        ItemNineAssessmentBlankOnly("REC-003", "1.13.0", IndicatedFor(Pathway.KetamineOffLabelTrd)),
+        ItemNineAssessmentBlankOnly("REC-004", "1.13.0", IndicatedFor(Pathway.BipolarAdjunct)),
+        ItemNineAssessmentBlankOnly("REC-005", "1.16.0", IndicatedFor(Pathway.PalliativeRapidActing)),
+        ItemNineAssessmentBlankOnly("REC-006", "1.13.0", IndicatedFor(Pathway.InvestigationalPtsdOcd)),
+        new EarlierDefinition("SUI-016", "1.23.0")
+            .Fires(Item9Recorded(Adult()), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
+            .Fires(SuicidalPathwayNotRuledOut())
+            .Edge(Item9Recorded(Adult()) with { SuicideRiskAssessedAfterItem9 = false }).Edge(NothingWaits())
+            .Expect(ConditionLacks("not recorded as done"), SummaryEndsWith("or the suicide-risk assessment after a positive PHQ-9 item 9.")),
+        new EarlierDefinition("SUI-008", "1.9.0").Fires(Item9BesideNone()).Fires(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = false })
+            .Edge(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(DetailEndsWith("recorded as not done, this caution stands.")),
+        .. new[] { ("BIO-001", "1.23.0"), ("CV-004", "1.23.0"), ("HEP-003", "1.23.0"), ("MED-005", "1.23.0"), ("REMS-001", "1.24.0"), ("REMS-002", "1.23.0"), ("REMS-003", "1.23.0"), ("REMS-004", "1.24.0"), ("SAF-001", "1.23.0") }
+            .Select(r => new EarlierDefinition(r.Item1, r.Item2).Fires(Item9BesideNone()).Fires(OnlySuicidalWaits())
+                .Edge(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = false }).Edge(NothingWaits())
+                .Expect(ConditionContains("(SUI-016)"))),
+
+        // Until 1.27.0 these said more than the fact base supports (QA293; section 39): AGE-003 cited the EU SmPC for a dose read in
+        // Hong Kong's product information, MED-006 said neither study used esketamine, TRD-001 gave "at least 4 weeks" to the US label.
+        new EarlierDefinition("AGE-003", "1.11.0")
+            .Fires(Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 65 }).Edge(Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 64 }).Edge(Trd() with { AgeYears = 70 })
+            .Expect(rule => Assert.Equal([Citations.SpravatoSmpcEu], rule.Sources), DetailContains("EU labelling starts patients aged 65 or over at 28 mg")),
+        new EarlierDefinition("MED-006", "1.3.0")
+            .Fires(Trd() with { BenzodiazepineDiazepamEquivalentMg = 10m }).Edge(Trd() with { BenzodiazepineDiazepamEquivalentMg = 8m })
+            .Expect(DetailContains("Neither study used esketamine")),
+        new EarlierDefinition("TRD-001", "1.23.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Edge(Adult())
+            .Expect(DetailContains("The US label and the EU consensus define TRD"), DetailContains("(at least 4 weeks)")),
+
         // 1.0.0's monitoring read outside the esketamine pathways too (1.1.0 corrected it).
         new EarlierDefinition("REMS-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
@@ -479,6 +511,17 @@ internal static class EarlierRuleCases
     }
 
     /// <summary>REC-001 to REC-006 as 1.8.0 defines them: they wait for the assessment after a positive item 9 beside "no suicidality".</summary>
+    /// <summary>
+    /// A completeness rule of 1.13.0 to 1.26.0: it waits for the assessment after a positive item 9 while it is not recorded,
+    /// and not once it is recorded as not done (1.27.0 waits then too; QA293 F2, section 39).
+    /// </summary>
+    private static EarlierDefinition ItemNineAssessmentBlankOnly(string ruleId, string definedIn, PatientHistory indicated) =>
+        new EarlierDefinition(ruleId, definedIn)
+            .Fires(Item9Recorded(indicated), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded))
+            .Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = false })
+            .Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(ConditionLacks("not recorded as done"), DetailLacks("recorded as not done"));
+
     private static EarlierDefinition Completeness1_8_0(string ruleId, PatientHistory indicated) =>
         new EarlierDefinition(ruleId, "1.8.0").Fires(Item9Recorded(indicated)).Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
             .Expect(ConditionContains(Item9Wording));

@@ -60,6 +60,16 @@ public class MedicinesRulesTests : RuleTestBase
         Assert.Contains("also asks for the sedating and blood-pressure-raising ones", RuleSet.Find("MED-005")!.Detail, StringComparison.Ordinal);
     }
 
+    // 1.27.0 (QA293; docs/clinical-review.md, section 39): the fact base gives no route for the 2020 cohort (To verify 18).
+    [Fact, Fires("MED-006")]
+    public void Evaluate_BenzodiazepineAbove8Mg_Med006SaysOnlyWhatTheFactBaseGivesOfTheStudies()
+    {
+        var f = AssertFires("MED-006", Trd() with { BenzodiazepineDiazepamEquivalentMg = 10m });
+        Assert.DoesNotContain("Neither study used esketamine", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("The RAPID analysis was of intravenous ketamine; the form and route of ketamine in the 2020 cohort are not yet confirmed (see To verify on the Rules page).", f.Detail, StringComparison.Ordinal);
+        Assert.Contains(KetamineCds.Domain.Principles.UnconfirmedFacts.All, k => k.Number == 18 && k.RuleIds.Contains("MED-006"));
+    }
+
     [Theory, Fires("MED-006")]
     [InlineData("8.5")]
     [InlineData("20")]

@@ -50,7 +50,7 @@ public class RemsRulesTests : RuleTestBase
     {
         AssertFires(ruleId, Adult() with { FailedAdequateTrials = 2 });
         Assert.Equal(
-            "An esketamine pathway is applicable (TRD-001: treatment-resistant depression; SUI-001: acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-016).",
+            "An esketamine pathway is applicable (TRD-001: treatment-resistant depression; SUI-001: acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done).",
             RuleSet[ruleId].ConditionText);
         Assert.Contains("An esketamine pathway applies", RuleSetCatalog.V1_23_0[ruleId].ConditionText, StringComparison.Ordinal);
     }

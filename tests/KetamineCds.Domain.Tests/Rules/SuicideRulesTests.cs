@@ -183,14 +183,31 @@ public class SuicideRulesTests : RuleTestBase
         }
     }
 
-    [Fact, Fires("SUI-008")]
-    public void Evaluate_TrdWithItem9OfThreeAndAssessmentRecordedNotDone_FiresSui008AndIsEligibleWithCautions()
+    [Fact, Fires("SUI-008"), Fires("SUI-016")]
+    public void Evaluate_TrdWithItem9OfThreeAndAssessmentRecordedNotDone_FiresSui008AndEveryPathwayWaitsAsForABlank()
     {
+        // Rule set 1.27.0 (QA293 F2; docs/clinical-review.md, section 39): "No, not assessed" keeps closed what the blank does;
+        // 1.8.0 to 1.26.0 read the TRD pathways eligible with cautions and the suicidal-ideation pathway not applicable.
         var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false };
-        AssertFires("SUI-008", h);
+        var sui008 = AssertFires("SUI-008", h);
+        Assert.Equal((FindingKind.Caution, Severity.High), (sui008.Kind, sui008.Severity));
+        Assert.Equal([Citations.Phq9, Citations.Cssrs], sui008.Sources);
+        Assert.Contains("whether it is not recorded or recorded as not done", sui008.Detail, StringComparison.Ordinal);
+        AssertBecause(AssertFires("SUI-016", h), "suicideRiskAssessedAfterItem9", "false");
         var a = ScreeningEngine.Evaluate(h);
-        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
-        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        foreach (var id in new[] { "REC-001", "REC-002", "REC-003" })
+        {
+            // The completeness rules name what they wait for: the assessment, recorded as not done.
+            Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", "false")], a.Findings.Single(f => f.RuleId == id).Because);
+        }
+
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0);
+        Assert.Equal(Verdict.EligibleWithCautions, before.Overall);
+        Assert.Equal(PathwayStatus.NotApplicable, before.For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 
     [Fact, Edge("SUI-008"), Edge("SUI-001")]
@@ -229,6 +246,121 @@ public class SuicideRulesTests : RuleTestBase
         AssertDoesNotFire("SUI-008", h);
         Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
     }
+
+    // QA293 F2 (rule set 1.27.0; docs/clinical-review.md, section 39): the QA pass's own history, item 9 of 2 and "No, not assessed".
+    [Fact, Fires("SUI-008"), Fires("SUI-016")]
+    public void Evaluate_Qa293HistoryWithItem9OfTwoAndTheAssessmentRecordedNotDone_WaitsAsTheBlankDoes()
+    {
+        var notDone = Qa293Trd() with { Phq9Item9 = 2, SuicideRiskAssessedAfterItem9 = false };
+        var blank = notDone with { SuicideRiskAssessedAfterItem9 = null };
+        var (now, asBlank) = (ScreeningEngine.Evaluate(notDone), ScreeningEngine.Evaluate(blank));
+        Assert.Equal(Verdict.Incomplete, now.Overall);
+        Assert.Equal(asBlank.Overall, now.Overall);
+        Assert.Equal(asBlank.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), now.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        Assert.Equal(asBlank.Findings.Select(f => f.RuleId), now.Findings.Select(f => f.RuleId));
+        Assert.Equal(["SUI-008"], now.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => f.RuleId));
+        Assert.Equal(["SUI-016", "REC-002"], now.For(Pathway.EsketamineSuicidalIdeation).RuleIds);
+        foreach (var id in new[] { "REC-001", "REC-002", "REC-003" })
+        {
+            // Each names what it waits for: the assessment, recorded as not done (blank: not recorded).
+            Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", "false")], now.Findings.Single(f => f.RuleId == id).Because);
+            Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", WireNames.NotRecorded)], asBlank.Findings.Single(f => f.RuleId == id).Because);
+            Assert.Contains("recorded as not done is waited for as a blank one is", now.Findings.Single(f => f.RuleId == id).Detail, StringComparison.Ordinal);
+        }
+
+        var sui008 = AssertFires("SUI-008", notDone);
+        Assert.Equal("PHQ-9 item 9 is positive although suicidality is recorded as none: assess suicide risk now and record the assessment.", sui008.Summary);
+        Assert.Equal([Citations.Phq9, Citations.Cssrs], sui008.Sources);
+        var sui016 = AssertFires("SUI-016", notDone);
+        Assert.Contains(new Evidence("suicideRiskAssessedAfterItem9", "false"), sui016.Because);
+        Assert.Contains("assess suicide risk and record it", sui016.Summary, StringComparison.Ordinal);
+
+        // 1.26.0 read the same history eligible with cautions on both TRD pathways, SUI-008 the only caution (QA293 F2).
+        var before = ScreeningEngine.Evaluate(notDone, RuleSetCatalog.V1_26_0);
+        Assert.Equal(Verdict.EligibleWithCautions, before.Overall);
+        Assert.Equal(["SUI-008"], before.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => f.RuleId));
+        Assert.Equal(Verdict.Incomplete, ScreeningEngine.Evaluate(blank, RuleSetCatalog.V1_26_0).Overall);
+    }
+
+    // Recorded as done: nothing waits, SUI-008 and SUI-016 are silent, the pathways open as recorded (1.8.0's reading).
+    [Fact, Edge("SUI-016"), Edge("SUI-008")]
+    public void Evaluate_Qa293HistoryWithTheAssessmentRecordedDone_NothingWaits()
+    {
+        var done = Qa293Trd() with { Phq9Item9 = 2, SuicideRiskAssessedAfterItem9 = true };
+        AssertDoesNotFire("SUI-016", done);
+        AssertDoesNotFire("SUI-008", done);
+        var a = ScreeningEngine.Evaluate(done);
+        Assert.DoesNotContain(a.Findings, f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Eligible, a.Overall);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    // Only the suicidal-ideation pathway waits for the assessment (no TRD): recorded as not done, what that waiting pathway
+    // needs is listed as for a blank one (QA184 F3), and the rules that list it name the assessment as recorded.
+    [Fact, Fires("SUI-016")]
+    public void Evaluate_OnlyTheSuicidalPathwayWaitsForTheAssessmentRecordedNotDone_ItsNeedsAreListedAsForABlank()
+    {
+        var notDone = Adult().WithSafetyItemsRecordedAbsent() with { Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = false };
+        AssertFires("SUI-016", notDone);
+        var (now, asBlank) = (ScreeningEngine.Evaluate(notDone), ScreeningEngine.Evaluate(notDone with { SuicideRiskAssessedAfterItem9 = null }));
+        Assert.Equal(Verdict.Incomplete, now.Overall);
+        Assert.Equal(asBlank.Findings.Select(f => f.RuleId), now.Findings.Select(f => f.RuleId));
+        Assert.Subset(now.Findings.Select(f => f.RuleId).ToHashSet(), new HashSet<string> { "BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001" });
+        var before = ScreeningEngine.Evaluate(notDone, RuleSetCatalog.V1_26_0);
+        Assert.Equal(Verdict.NotIndicated, before.Overall);
+        Assert.DoesNotContain(before.Findings, f => f.RuleId is "CV-004" or "REMS-001" or "SUI-016");
+    }
+
+    // QA293 F1 (rule set 1.27.0; docs/clinical-review.md, section 39): a PHQ-9 total with item 9 left blank read "Eligible …
+    // nothing calls for caution" (1.26.0); SUI-017 names item 9 as not recorded, a moderate caution on every open pathway.
+    [Fact, Fires("SUI-017")]
+    public void Evaluate_Qa293HistoryWithATotalAndItem9NotRecorded_FiresSui017AndNoPathwayReadsPlainlyEligible()
+    {
+        var h = Qa293Trd();
+        var f = AssertFires("SUI-017", h);
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
+        Assert.Equal([Citations.Phq9], f.Sources);
+        Assert.Empty(f.Principles);
+        Assert.Equal([new Evidence("suicidality", "none"), new Evidence("phq9Total", "18"), new Evidence("phq9Item9", WireNames.NotRecorded)], f.Because);
+        Assert.Equal("PHQ-9 item 9 is not recorded beside the PHQ-9 total: the suicidality recorded as none could not be checked against it; record item 9.", f.Summary);
+        Assert.Contains("(SUI-008) could not run", f.Detail, StringComparison.Ordinal);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.Equal(["SUI-017"], a.Findings.Where(x => x.Kind == FindingKind.Caution).Select(x => x.RuleId));
+
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0);
+        Assert.Equal(Verdict.Eligible, before.Overall);
+        Assert.DoesNotContain(before.Findings, x => x.Kind == FindingKind.Caution);
+    }
+
+    [Theory, Fires("SUI-017")]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(24)]
+    [InlineData(27)]
+    public void Evaluate_AnyRecordedTotalWithItem9NotRecorded_FiresSui017(int total) =>
+        AssertBecause(AssertFires("SUI-017", Qa293Trd() with { Phq9Total = total }), "phq9Total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // A blank total and a blank item 9 stay as they were (section 12: the sources do not ask for the PHQ-9).
+    [Fact, Edge("SUI-017")]
+    public void Evaluate_NoPhq9Recorded_DoesNotFireSui017AndStaysPlainlyEligible()
+    {
+        var h = Qa293Trd() with { Phq9Total = null };
+        AssertDoesNotFire("SUI-017", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Theory, Edge("SUI-017")]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Evaluate_Item9Recorded_DoesNotFireSui017(int item9) => AssertDoesNotFire("SUI-017", Qa293Trd() with { Phq9Item9 = item9 });
+
+    // With some suicidality recorded the suicidality cautions stand already; item 9's only check there is SUI-015 (information).
+    [Fact, Edge("SUI-017")]
+    public void Evaluate_SuicidalityRecordedWithATotalAndItem9NotRecorded_DoesNotFireSui017() =>
+        AssertDoesNotFire("SUI-017", Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 18, PreparatoryActsOrAbortedAttempt = false });
 
     [Fact, Fires("SUI-008")]
     public void Evaluate_Item9PositiveBesideNone_Sui008SaysSuicidalityIsRecordedAsNone()
@@ -566,7 +698,7 @@ public class SuicideRulesTests : RuleTestBase
         var h = Suicidal(Suicidality.PassiveIdeation).WithSafetyItemsRecordedAbsent() with { PreparatoryActsOrAbortedAttempt = null };
         var f = AssertFires("SUI-016", h);
         AssertBecause(f, "preparatoryActsOrAbortedAttempt", "not recorded");
-        Assert.StartsWith("An answer that decides the esketamine pathway for acute suicidal ideation is not recorded: the pathway cannot yet be ruled out.", f.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("An answer that decides the esketamine pathway for acute suicidal ideation is not recorded, or the suicide-risk assessment after a positive PHQ-9 item 9 is not recorded as done: the pathway cannot yet be ruled out.", f.Summary, StringComparison.Ordinal);
         Assert.Equal((FindingKind.Information, Severity.High), (f.Kind, f.Severity));
         Assert.Equal([Citations.SuicidalityApproval, Citations.SuicidalityRapid], f.Principles);
         Assert.Equal([Citations.SpravatoPiUs, Citations.SpravatoSmpcEu, Citations.Cssrs, Citations.Phq9], f.Sources);
@@ -614,7 +746,8 @@ public class SuicideRulesTests : RuleTestBase
         Assert.All(RuleSet.Rules.Where(r => r.Id != "SUI-016"), r => Assert.False(
             (r.ConditionText + " " + r.Detail).Contains("(SUI-001)", StringComparison.Ordinal) && (r.ConditionText + " " + r.Detail).Contains("cannot yet be ruled out", StringComparison.Ordinal),
             r.Id));
-        Assert.All(RuleSetCatalog.SuicidalIdeationNotRuledOutPointers, id => Assert.Contains("(SUI-016)", RuleSet[id].ConditionText, StringComparison.Ordinal));
+        // 1.27.0 (section 39): "(SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done)".
+        Assert.All(RuleSetCatalog.SuicidalIdeationNotRuledOutPointers, id => Assert.Contains("(SUI-016", RuleSet[id].ConditionText, StringComparison.Ordinal));
         Assert.Equal("SUI-016", RuleSet.Pathways.Single(p => p.Pathway == Pathway.EsketamineSuicidalIdeation).NotRuledOutRuleId);
     }
 

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
@@ -7,6 +8,17 @@ namespace KetamineCds.Domain.Tests.Rules;
 
 public class TrdRulesTests : RuleTestBase
 {
+    // 1.27.0 (QA293; docs/clinical-review.md, section 39): "adequate duration" is the FDA's wording; the 4 weeks are EU-PEARL's
+    // and the ATHF's (label-and-literature.md sections 1.1 and 5.1, D2).
+    [Fact, Fires("TRD-001")]
+    public void Evaluate_TwoFailedTrials_Trd001AttributesTheFourWeeksToTheEuConsensusAndTheAthf()
+    {
+        var f = AssertFires("TRD-001", Adult() with { FailedAdequateTrials = 2 });
+        Assert.StartsWith("The FDA's definition at the US approval is no response to at least two antidepressant trials of adequate dose and adequate duration in the current episode; the EU consensus (EU-PEARL) and the Antidepressant Treatment History Form (ATHF) take an adequate trial to last at least 4 weeks.", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("The US label and the EU consensus", f.Detail, StringComparison.Ordinal);
+        Assert.Equal([Citations.SpravatoPiUs, Citations.EuPearlTrd2022], f.Sources);
+    }
+
     [Fact, Fires("TRD-001")]
     public void Evaluate_TwoFailedTrialsInEpisode_FiresTrd001()
     {

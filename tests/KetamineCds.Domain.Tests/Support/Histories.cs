@@ -89,6 +89,26 @@ internal static class Histories
     public static PatientHistory TrdBesideSuicidalPathwayWaiting() =>
         Trd().WithSafetyItemsRecordedAbsent() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = null };
 
+    /// <summary>
+    /// QA293's history (rule set 1.27.0; docs/clinical-review.md, section 39): a 40-year-old woman in the US, not pregnant or
+    /// breastfeeding, MDD in a current episode, three failed trials of two mechanisms, on an oral antidepressant, no mania,
+    /// no psychosis, suicidality none, every other yes/no answer no, no benzodiazepine, no substance use, blood pressure
+    /// 120/78, no hepatic impairment, PHQ-9 total 18; item 9 and the assessment after it not recorded.
+    /// </summary>
+    public static PatientHistory Qa293Trd() =>
+        (Trd() with
+        {
+            AgeYears = 40,
+            SexAtBirth = SexAtBirth.Female,
+            Pregnant = false,
+            Breastfeeding = false,
+            SystolicBp = 120,
+            DiastolicBp = 78,
+            ChronicNeuropathicPain = false,
+            OpioidInducedHyperalgesia = false,
+            Phq9Total = 18,
+        }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+
     /// <summary>TRD with every medicine MED-005 asks about recorded: no opioid, no naltrexone, no benzodiazepine, no psychostimulant or MAOI, no other CNS depressant.</summary>
     public static PatientHistory MedicinesRecorded() => Trd() with
     {

@@ -85,10 +85,13 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
         return JsonNode.Parse(text)!["cards"]!.AsArray();
     }
 
-    /// <summary>SUI-016's line, as the result page's card names it, with its citations and rule (rule set 1.20.0).</summary>
-    private const string Sui016En = "- An answer that decides the esketamine pathway for acute suicidal ideation is not recorded: the pathway cannot yet be ruled out. Record recent suicidal behaviour after passive ideation, or the suicide-risk assessment after a positive PHQ-9 item 9. (Cites: P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS, PHQ-9. Rule SUI-016.)";
+    /// <summary>
+    /// SUI-016's line, as the result page's card names it, with its citations and rule (rule set 1.20.0; from 1.27.0 its summary
+    /// also names the assessment after a positive item 9 recorded as not done, QA293 F2).
+    /// </summary>
+    private const string Sui016En = "- An answer that decides the esketamine pathway for acute suicidal ideation is not recorded, or the suicide-risk assessment after a positive PHQ-9 item 9 is not recorded as done: the pathway cannot yet be ruled out. Record recent suicidal behaviour after passive ideation; after a positive item 9, assess suicide risk and record it. (Cites: P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS, PHQ-9. Rule SUI-016.)";
 
-    private const string Sui016Zh = "- 决定“艾司氯胺酮用于急性自杀意念”路径的某项回答未记录：此路径尚不能排除。有被动自杀意念时，请记录近期自杀行为；PHQ-9 第 9 项为阳性时，请记录其后的自杀风险评估。（依据：P-SUICIDALITY-APPROVAL、P-SUICIDALITY-RAPID、SPRAVATO-PI-US、SPRAVATO-SMPC-EU、C-SSRS、PHQ-9。规则 SUI-016。）";
+    private const string Sui016Zh = "- 决定“艾司氯胺酮用于急性自杀意念”路径的某项回答未记录，或阳性的 PHQ-9 第 9 项之后的自杀风险评估未记录为已完成：此路径尚不能排除。有被动自杀意念时，请记录近期自杀行为；PHQ-9 第 9 项为阳性时，请评估自杀风险并记录。（依据：P-SUICIDALITY-APPROVAL、P-SUICIDALITY-RAPID、SPRAVATO-PI-US、SPRAVATO-SMPC-EU、C-SSRS、PHQ-9。规则 SUI-016。）";
 
     /// <summary>
     /// Passive ideation with recent suicidal behaviour not recorded, and "none" beside a positive item 9 with the assessment

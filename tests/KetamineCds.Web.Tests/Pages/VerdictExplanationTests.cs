@@ -234,4 +234,119 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
         Assert.Contains("既未确立也尚未排除：超说明书快速起效氯胺酮用于姑息治疗（未记录：限制生命的疾病）。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("存在适应证", html, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// QA293's TRD history (rule set 1.27.0; docs/clinical-review.md, section 39): every item recorded, suicidality none, PHQ-9
+    /// total 18, item 9 as given and the assessment after it as given.
+    /// </summary>
+    private static JsonObject Qa293Trd(string reference, int? item9, bool? assessed)
+    {
+        var request = CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.RequiredAnswers(reference));
+        request["ageYears"] = 40;
+        request["sexAtBirth"] = "female";
+        request["pregnant"] = false;
+        request["breastfeeding"] = false;
+        request["distinctMechanisms"] = 2;
+        request["systolicBp"] = 120;
+        request["diastolicBp"] = 78;
+        request["phq9Total"] = 18;
+        request["lifeLimitingIllness"] = false;
+        request["chronicNeuropathicPain"] = false;
+        request["opioidInducedHyperalgesia"] = false;
+        request.Remove("phq9Item9");
+        request.Remove("suicideRiskAssessedAfterItem9");
+        if (item9 is { } i)
+        {
+            request["phq9Item9"] = i;
+        }
+
+        if (assessed is { } a)
+        {
+            request["suicideRiskAssessedAfterItem9"] = a;
+        }
+
+        return request;
+    }
+
+    private const string AssessmentNotDone = "An indication exists and nothing recorded blocks it, but the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done, so no pathway can open yet";
+    private const string AssessmentNotDoneZh = "存在适应证，且已记录的信息中没有阻止治疗的内容，但阳性的 PHQ-9 第 9 项之后的自杀风险评估记录为未评估，因此目前没有路径可以开放";
+
+    /// <summary>
+    /// QA293 F2: with the assessment after a positive item 9 recorded "No", the pathways wait (1.27.0) but nothing is blank: the
+    /// explanation names the assessment recorded as not done, never "safety items … are not recorded"; the "Not recorded" box
+    /// lists no answer for it (it was recorded), and SUI-008 stands in the verdict box.
+    /// </summary>
+    [Theory]
+    [InlineData("", "en")]
+    [InlineData("/Print", "en")]
+    [InlineData("", "zh-CN")]
+    public async Task Result_Qa293AssessmentRecordedNotDone_SaysTheAssessmentIsWhatThePathwaysWaitFor(string page, string language)
+    {
+        var id = await CreateAsync(Qa293Trd("MRN-QA293-F2-" + language + page.Length, 2, false), "incomplete");
+
+        var html = await PageAsync(id, page, language);
+
+        Assert.Contains(language == "en" ? AssessmentNotDone : AssessmentNotDoneZh, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "en" ? "but safety items it depends on are not recorded" : "但其所依赖的安全项目尚未记录", html, StringComparison.Ordinal);
+        Assert.Contains("SUI-008", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Beside a blank the pathways also wait for (the life-limiting illness): the explanation as before, and a sentence for the assessment.</summary>
+    [Fact]
+    public async Task Result_Qa293AssessmentRecordedNotDoneBesideABlank_SaysBothAreWaitedFor()
+    {
+        var request = Qa293Trd("MRN-QA293-F2-AND-BLANK", 2, false);
+        request.Remove("lifeLimitingIllness");
+        var id = await CreateAsync(request, "incomplete");
+
+        var html = await PageAsync(id, "");
+
+        Assert.Contains("but safety items it depends on are not recorded", html, StringComparison.Ordinal);
+        Assert.Contains("The suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done: the pathways wait for it too, as for a blank answer.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same history with the assessment left blank: the explanation as before, the blank named (1.8.0's reading).</summary>
+    [Fact]
+    public async Task Result_Qa293AssessmentNotRecorded_SaysSafetyItemsAreNotRecordedAsBefore()
+    {
+        var id = await CreateAsync(Qa293Trd("MRN-QA293-F2-BLANK", 2, null), "incomplete");
+
+        var html = await PageAsync(id, "");
+
+        Assert.Contains("An indication exists and nothing recorded blocks it, but safety items it depends on are not recorded", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(AssessmentNotDone, html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Only the suicidal-ideation pathway waits, on the assessment recorded as not done (no TRD): no indication is established,
+    /// so the explanation never says one exists.
+    /// </summary>
+    [Fact]
+    public async Task Result_OnlyTheSuicidalPathwayWaitsOnTheAssessmentNotDone_SaysNoIndicationIsEstablished()
+    {
+        var request = Qa293Trd("MRN-QA293-F2-NRO", 1, false);
+        request["failedAdequateTrials"] = 1;
+        request["distinctMechanisms"] = 1;
+        var id = await CreateAsync(request, "incomplete");
+
+        var html = await PageAsync(id, "");
+
+        Assert.Contains("No indication is established yet, but the esketamine pathway for acute suicidal ideation cannot be ruled out while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("An indication exists", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>QA293 F1: a total with item 9 blank reads eligible with cautions and the "Not recorded" box names item 9 (SUI-017).</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task Result_Qa293TotalWithItem9NotRecorded_ListsItem9AmongTheCareItemsNotRecorded(string language)
+    {
+        var id = await CreateAsync(Qa293Trd("MRN-QA293-F1-" + language, null, null), "eligible-with-cautions");
+
+        var html = await PageAsync(id, "", language);
+
+        Assert.Contains(language == "en" ? "Care items not recorded" : "未记录的注意项目", html, StringComparison.Ordinal);
+        Assert.Contains("SUI-017", html, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "PHQ-9 item 9 is not recorded beside the PHQ-9 total" : "PHQ-9 总分已记录但第 9 项未记录", html, StringComparison.Ordinal);
+    }
 }

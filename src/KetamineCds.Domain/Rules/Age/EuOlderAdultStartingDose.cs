@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Age;
 
 /// <summary>AGE-003: EU: patients aged 65 or over start TRD treatment at a lower dose (28 mg). (SPRAVATO-SMPC-EU)</summary>
-public sealed class EuOlderAdultStartingDose : Rule
+public class EuOlderAdultStartingDose : Rule
 {
     public override string Id => "AGE-003";
 

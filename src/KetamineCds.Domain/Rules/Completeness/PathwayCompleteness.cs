@@ -34,13 +34,27 @@ public sealed class PathwayCompleteness : Rule
     private readonly string _blockerText;
     private readonly (Condition Condition, string Text)[] _extras;
 
-    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition blocking, string blockerText, (Condition Condition, string Text)[] extras, bool onlyUnrecorded)
+    /// <summary>
+    /// What a later release needs to build the rule again with the item-9 assessment waited for until it is recorded as done
+    /// (<see cref="WaitingForItem9AssessmentUntilDone"/>): the pathway's indication rule's condition, "nothing recorded blocks
+    /// it", and the contraindications undecided (without the item-9 item). Null where the rule was not built by <see cref="For"/>
+    /// with those parts.
+    /// </summary>
+    private readonly (Condition IndicationRule, Condition NothingBlocks, Condition ContraindicationsUndecided)? _parts;
+
+    /// <summary>From 1.27.0: the assessment after a positive item 9 recorded as not done is named as what the pathway waits for.</summary>
+    private readonly bool _namesAssessmentNotDone;
+
+    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition blocking, string blockerText, (Condition Condition, string Text)[] extras, bool onlyUnrecorded,
+        (Condition IndicationRule, Condition NothingBlocks, Condition ContraindicationsUndecided)? parts = null, string? detail = null, bool namesAssessmentNotDone = false)
     {
         // The contraindications together: undecided when none holds and one waits for an answer. Each item the pathway
         // asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
         _waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
         _onlyUnrecorded = onlyUnrecorded;
         (_pathwayName, _indication, _blocking, _blockerText, _extras) = (pathwayName, indication, blocking, blockerText, extras);
+        (_parts, _namesAssessmentNotDone) = (parts, namesAssessmentNotDone);
+        Detail = detail ?? BlankIsNeverNoDetail;
         Condition = All(indication, _waitingFor);
         Id = id;
         Pathway = pathway;
@@ -68,8 +82,25 @@ public sealed class PathwayCompleteness : Rule
 
     public override string Summary { get; }
 
-    public override string Detail =>
+    public override string Detail { get; }
+
+    /// <summary>The detail of every completeness rule from 1.1.0 to 1.26.0.</summary>
+    public const string BlankIsNeverNoDetail =
         "A blank answer is never read as no. The items listed are the unrecorded answers on which a question that could rule this pathway out still turns (for pregnancy, the sex at birth too), so the pathway stays incomplete until they are recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
+
+    /// <summary>
+    /// From 1.27.0, the sentence added to <see cref="BlankIsNeverNoDetail"/>: the item-9 assessment recorded as not done is
+    /// waited for as a blank one is (QA293 F2; docs/clinical-review.md, section 39).
+    /// </summary>
+    public const string Item9AssessmentNotDoneDetail =
+        " A suicide-risk assessment after a positive PHQ-9 item 9 that is recorded as not done is waited for as a blank one is: until it is done, the suicidality recorded as none has not been checked against the item, which calls for immediate follow-up (SUI-008).";
+
+    /// <summary>
+    /// From 1.27.0, the item-9 assessment item in words (<see cref="Indications.Item9AssessmentNotDone"/>): waited for until it is
+    /// recorded as done, a recorded "No" as a blank. Replaces <see cref="Item9AssessmentWaitedForTextRecordedAsNone"/>'s words.
+    /// </summary>
+    public const string Item9AssessmentNotDoneWaitedForText =
+        "suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded as done (not recorded, or recorded as not done)";
 
     /// <summary>
     /// The item the completeness rules wait for from 1.8.0 (<c>waitForItem9Assessment</c>), in the words 1.8.0 to 1.12.0 give
@@ -112,7 +143,8 @@ public sealed class PathwayCompleteness : Rule
         _waitingFor.Explain(scope, because);
         if (_onlyUnrecorded)
         {
-            because.RemoveAll(e => e.Value != WireNames.NotRecorded);
+            // From 1.27.0 the assessment after a positive item 9 is named whether blank or recorded as not done: it is waited for either way.
+            because.RemoveAll(e => e.Value != WireNames.NotRecorded && !(_namesAssessmentNotDone && e.Field == Fields.SuicideRiskAssessedAfterItem9.Name));
         }
 
         // In the form's order (the catalogue's), not the contraindications' rule-id order.
@@ -140,7 +172,52 @@ public sealed class PathwayCompleteness : Rule
 
         (Condition Condition, string Text)[] extras = [.. _extras];
         extras[at] = RecentBehaviourWhereItDecides;
-        return new PathwayCompleteness(Id, Pathway, _pathwayName, Principles, _indication, _blocking, _blockerText, extras, _onlyUnrecorded);
+        return new PathwayCompleteness(Id, Pathway, _pathwayName, Principles, _indication, _blocking, _blockerText, extras, _onlyUnrecorded, _parts, Detail, _namesAssessmentNotDone);
+    }
+
+    /// <summary>
+    /// From 1.27.0 (QA293 F2; docs/clinical-review.md, section 39): the completeness rules of <paramref name="from"/> built
+    /// again, each as it is (pathway, indication, contraindications, the items it asks for itself, their order and words) but
+    /// for the item-9 assessment: every rule waits for it until it is recorded as done (<see cref="Indications.Item9AssessmentNotDone"/>),
+    /// a recorded "No" as a blank, and names it either way; REC-002's indication reads the suicidal-ideation pathway as not
+    /// ruled out in the same way (<see cref="Indications.SuicidalIdeationNotRuledOutUntilAssessed"/>). The condition in words
+    /// says so (<see cref="Item9AssessmentNotDoneWaitedForText"/>) and the detail adds <see cref="Item9AssessmentNotDoneDetail"/>.
+    /// Every rule must wait for the assessment already (from 1.8.0).
+    /// </summary>
+    public static IReadOnlyList<PathwayCompleteness> WaitingForItem9AssessmentUntilDone(RuleSet from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var rules = from.Pathways.Select(p => from[p.CompletenessRuleId!].AsDefined).Cast<PathwayCompleteness>().ToArray();
+        if (rules.Any(r => r._parts is null || !r._onlyUnrecorded))
+        {
+            throw new InvalidOperationException("Every completeness rule must wait for the item-9 assessment already (from 1.8.0) and know its parts.");
+        }
+
+        // One shared condition for the rules that wait for the same contraindications (decided once per screening).
+        var blockingFor = new Dictionary<string, Condition>(StringComparer.Ordinal);
+        return
+        [
+            .. rules.Select(r =>
+            {
+                var (indicationRule, nothingBlocks, undecided) = r._parts!.Value;
+                if (!blockingFor.TryGetValue(undecided.Canonical, out var blocking))
+                {
+                    blockingFor[undecided.Canonical] = blocking = Shared(Any(undecided, Indications.Item9AssessmentNotDone));
+                }
+
+                // REC-002's indication is SUI-001's of 1.8.0 (indicated, or not yet ruled out), the item-9 branch waiting until done.
+                var indication = r.Pathway == Pathway.EsketamineSuicidalIdeation
+                    ? Any(
+                        Indications.SuicidalMddWithRecentBehaviour,
+                        All(Indications.MddInEpisode, Is(Fields.Suicidality, Suicidality.PassiveIdeation), NotRecorded(Fields.PreparatoryActsOrAbortedAttempt)),
+                        All(Indications.MddInEpisode, Indications.NoSuicidalityAgainstPositiveItem9, NotTrue(Fields.SuicideRiskAssessedAfterItem9)))
+                    : indicationRule;
+                return new PathwayCompleteness(
+                    r.Id, r.Pathway, r._pathwayName, r.Principles, All(indication, nothingBlocks), blocking,
+                    r._blockerText.Replace(Item9AssessmentWaitedForText, Item9AssessmentNotDoneWaitedForText, StringComparison.Ordinal),
+                    r._extras, onlyUnrecorded: true, (indication, nothingBlocks, undecided), BlankIsNeverNoDetail + Item9AssessmentNotDoneDetail, namesAssessmentNotDone: true);
+            }),
+        ];
     }
 
     /// <summary>
@@ -164,6 +241,7 @@ public sealed class PathwayCompleteness : Rule
         // recorded contraindication already blocks (any contraindication, those of required or care-only fields too)
         // waits for nothing: it is not eligible whatever else is answered.
         var blockingOnce = Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)])));
+        var contraindicationsUndecided = blockingOnce;
         var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
         if (waitForItem9Assessment)
         {
@@ -177,7 +255,7 @@ public sealed class PathwayCompleteness : Rule
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
         {
             var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
-            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), blockingOnce, blockerText, extras, waitForItem9Assessment);
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), blockingOnce, blockerText, extras, waitForItem9Assessment, (indication, nothingBlocks, contraindicationsUndecided));
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),

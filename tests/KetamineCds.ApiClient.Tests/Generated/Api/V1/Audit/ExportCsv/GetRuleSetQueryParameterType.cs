@@ -116,5 +116,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneTwoSixZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.27.0")]
+        #pragma warning disable CS1591
+        OneTwoSevenZero,
+        #pragma warning restore CS1591
     }
 }
