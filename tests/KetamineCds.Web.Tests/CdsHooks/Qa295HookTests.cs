@@ -82,7 +82,7 @@ public sealed class Qa295HookTests(ITestOutputHelper output)
     // prefilled form showed that id as the record number, "from the EHR chart", without a word.
     [Theory]
     [InlineData("en", "This is the EHR's FHIR patient id, not a medical record number: no record-number system is configured for this EHR. Check it before saving: screenings are found by the patient reference they are saved under.")]
-    [InlineData("zh-Hans", "这是 EHR 的 FHIR 患者 ID，而不是病历号：此 EHR 未配置病历号系统。保存前请核对：筛查按保存时的患者编号查找。")]
+    [InlineData("zh-Hans", "这是电子病历系统的 FHIR 患者 ID，而不是病历号：未为此电子病历系统配置病历号的标识符系统。保存前请核对：筛查按保存时的患者编号查找。")]
     public async Task PatientView_ClientWithoutARecordNumberSystem_PrefilledFormSaysTheReferenceIsTheFhirId(string language, string note)
     {
         using var factory = new KetamineCdsFactory();
@@ -275,7 +275,12 @@ public sealed class Qa295HookTests(ITestOutputHelper output)
     {
         var (required, safety) = CdsHookAnswering.NotRecorded(new Dictionary<string, object>
         {
-            ["patientReference"] = "MRN-1", ["jurisdiction"] = "us", ["ageYears"] = 40, ["sexAtBirth"] = "male", ["primaryDiagnosis"] = "mdd", ["suicidality"] = "none",
+            ["patientReference"] = "MRN-1",
+            ["jurisdiction"] = "us",
+            ["ageYears"] = 40,
+            ["sexAtBirth"] = "male",
+            ["primaryDiagnosis"] = "mdd",
+            ["suicidality"] = "none",
         });
 
         Assert.All(AskedByThoseAnswers, f => Assert.DoesNotContain(f, required.Concat(safety)));
