@@ -40,6 +40,19 @@ public sealed class AnswerCondition
         return Clauses.All(c => c.Holds(value(c.Field)));
     }
 
+    /// <summary>
+    /// Whether it may hold once the answers still to come are given (three-valued, QA295 F3): a clause on a field
+    /// <paramref name="unknown"/> names (not recorded yet, and still to be) is unknown, and unknown is never false; every
+    /// other clause is read as <see cref="Applies"/> reads it, "not recorded" included. So pregnancy status, asked from 12
+    /// to 55 unless male at birth, may be asked while the age is still to be recorded, but not of a patient male at birth.
+    /// </summary>
+    public bool MayApply(Func<string, object?> value, Func<string, bool> unknown)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(unknown);
+        return Clauses.All(c => unknown(c.Field) || c.Holds(value(c.Field)));
+    }
+
     /// <summary>Reads an expression; throws on one that is not well formed (the catalogue is checked at start-up).</summary>
     public static AnswerCondition Parse(string expression)
     {

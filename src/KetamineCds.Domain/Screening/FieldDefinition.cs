@@ -105,6 +105,12 @@ public abstract class FieldDefinition
     /// <summary>The same, given each field's contract value by its name (a request's answers as the form holds them).</summary>
     public bool IsAskedGiven(Func<string, object?> valueOf) => AskedWhen is null || AskedWhen.Applies(valueOf);
 
+    /// <summary>
+    /// Whether the question may be asked once the answers still to come are given (<see cref="AnswerCondition.MayApply"/>,
+    /// QA295 F3): a condition on an answer <paramref name="unknown"/> names is unknown, never false.
+    /// </summary>
+    public bool MayBeAskedGiven(Func<string, object?> valueOf, Func<string, bool> unknown) => AskedWhen is null || AskedWhen.MayApply(valueOf, unknown);
+
     /// <summary>Another field (its contract name) this number may not exceed when both are recorded, or null.</summary>
     public string? AtMost { get; init; }
 

@@ -59,6 +59,12 @@ public static class CardTexts
     /// <summary>What those gaps mean for the items read from them, with its citation.</summary>
     public static string PrefetchGapsNote => Text("Card.PrefetchGapsNote");
 
+    /// <summary>The heading of the prefetch keys the EHR sent as <c>null</c>, reporting no data for them (QA295 F2).</summary>
+    public static string PrefetchNoDataHeading => Text("Card.PrefetchNoDataHeading");
+
+    /// <summary>What those keys mean for the items read from them (not recorded, never "no"), with its citation.</summary>
+    public static string PrefetchNoDataNote => Text("Card.PrefetchNoDataNote");
+
     /// <summary>The heading of the chart values with a fraction read as whole numbers (<see cref="KetamineCds.Fhir.FhirReading.Rounded"/>).</summary>
     public static string RoundedHeading => Text("Card.RoundedHeading");
 

@@ -80,7 +80,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         // (A-Z, a-z, 0-9, '-', '.', at most 64), a valid patient reference too.
         values.TryAdd(Fields.PatientReference.Name, call.PatientReference(caller));
         var (kept, setAside) = SetAsideContradictions(values);
-        var builder = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = call.Gaps.Count > 0 };
+        var builder = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = call.Gaps.Any(g => g.NotAllSent) };
         List<Card> contradiction = setAside.Count == 0 ? [] : [builder.Contradiction(CardBuilder.CurrentVersion, kept, setAside)];
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
@@ -158,7 +158,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 values.Remove(field);
             }
 
-            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck, reading.Rounded);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck, reading.Rounded, call.FhirIdBecause(caller));
             // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one the chart
             // holds an entry to check about is among them, named by that entry's line (helper 228: it was left out, and a
             // blood pressure in kPa left the first-dose list).
@@ -204,7 +204,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var notRecorded = NotRecordedSummary.Of(assessment, history);
             var needsForm = CardBuilder.NeedsForm(assessment, notRecorded);
             incomplete = needsForm || reading.ToCheck.Count > 0
-                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded)
+                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded, call.FhirIdBecause(caller))
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request), History = history };
@@ -734,16 +734,18 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a
-    /// caution fires for each) that these answers ask and do not record, in the catalogue's order, leaving out those
-    /// already named otherwise (<paramref name="namedElsewhere"/>).
+    /// caution fires for each) that these answers ask, or may ask once the answers still to come are given
+    /// (<see cref="AwaitedAnswers"/>, QA295 F3), and do not record, in the catalogue's order, leaving out those already
+    /// named otherwise (<paramref name="namedElsewhere"/>).
     /// </summary>
     public static List<string> CareNotRecorded(IReadOnlyDictionary<string, object> values, IReadOnlyCollection<string> namedElsewhere)
     {
         object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        var awaited = AwaitedAnswers(values);
         return
         [
             .. Fields.All
-                .Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !values.ContainsKey(f.Name) && !namedElsewhere.Contains(f.Name) && f.IsAskedGiven(Value))
+                .Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !values.ContainsKey(f.Name) && !namedElsewhere.Contains(f.Name) && f.MayBeAskedGiven(Value, awaited.Contains))
                 .Select(f => f.Name),
         ];
     }
@@ -779,12 +781,16 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     }
 
     /// <summary>
-    /// The contract's required items (always, or because of another answer) not recorded, and the safety items asked
-    /// for these answers that could block a pathway while not recorded.
+    /// The contract's required items (always, or because of another answer) not recorded, and the safety items that could
+    /// block a pathway while not recorded and that these answers ask, or may ask once the answers still to come are given
+    /// (QA295 F3: with the age not recorded, pregnancy status, asked from 12 to 55, was left out as though the age ruled
+    /// it out). A safety item that may be required (pregnancy status of a female patient whose age is to come) is listed
+    /// with the safety items: it is not yet known to be needed before the rules can run.
     /// </summary>
     public static (List<string> Required, List<string> Safety) NotRecorded(IReadOnlyDictionary<string, object> values)
     {
         object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        var awaited = AwaitedAnswers(values);
         var required = new List<string>();
         var safety = new List<string>();
         foreach (var field in Fields.All)
@@ -798,13 +804,41 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 required.Add(field.Name);
             }
-            else if (field.NotRecorded == NotRecordedMeans.CanBlock && field.IsAskedGiven(Value))
+            else if (field.NotRecorded == NotRecordedMeans.CanBlock && field.MayBeAskedGiven(Value, awaited.Contains))
             {
                 safety.Add(field.Name);
             }
         }
 
         return (required, safety);
+    }
+
+    /// <summary>
+    /// The answers not recorded that the rules wait for (QA295 F3): each required field, and each field a condition makes
+    /// required, or may make required once those are given (the mood stabilizer while the diagnosis is to come), found
+    /// until none is added. A condition on one of them is unknown, never false (<see cref="AnswerCondition.MayApply"/>).
+    /// An optional answer not recorded is not among them: "not recorded" may be its answer, and is read as given (PHQ-9
+    /// item 9 without a total that requires it; a sex at birth not recorded, which the pregnancy question reads as not male).
+    /// </summary>
+    public static HashSet<string> AwaitedAnswers(IReadOnlyDictionary<string, object> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        var awaited = new HashSet<string>(StringComparer.Ordinal);
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var field in Fields.All.Where(f => !values.ContainsKey(f.Name) && !awaited.Contains(f.Name)))
+            {
+                if (field.Required || field.RequiredWhen?.MayApply(Value, awaited.Contains) == true)
+                {
+                    added = awaited.Add(field.Name) || added;
+                }
+            }
+        }
+        while (added);
+        return awaited;
     }
 
     /// <summary>
@@ -881,16 +915,16 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         return (refused.Count == 0 && read.Errors.Count == 0 ? read.Request : null, refused);
     }
 
-    /// <summary>The prefill of the form (stored with the cards, after the answer is recorded) and its link.</summary>
     /// <summary>
     /// The prefill of the form (stored with the cards, after the answer is recorded) and its link. The answers taken from
-    /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>).
+    /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>), and a patient
+    /// reference that is the EHR's FHIR id says why (<paramref name="fhirIdBecause"/>, QA295 F1).
     /// </summary>
-    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck, IReadOnlyList<RoundedValue> rounded)
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck, IReadOnlyList<RoundedValue> rounded, string? fhirIdBecause)
     {
         var id = CdsHookStore.NewPrefillId();
         var input = Encoding.UTF8.GetString(ContractJson(values));
-        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck, Held(rounded, values, completedBy));
+        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck, Held(rounded, values, completedBy), fhirIdBecause);
         return (store.NewPrefill(id, patientReference, stored), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
@@ -937,7 +971,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// Names the prefetch keys the EHR did not send, or sent failed or in part (QA120 F4), on the card that links to the
-    /// form, else on the last card: what the service reads from them is unknown here, not absent from the chart.
+    /// form, else on the last card: what the service reads from them is unknown here, not absent from the chart. The keys
+    /// sent as <c>null</c>, for which the EHR reported no data (QA295 F2), under a heading of their own on the same card:
+    /// what is read from them is not recorded, never "no".
     /// </summary>
     private static List<Card> WithPrefetchGaps(List<Card> cards, IReadOnlyList<PrefetchGap> gaps)
     {
@@ -948,8 +984,18 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         var index = cards.FindIndex(c => c.Links is { Count: > 0 });
         index = index < 0 ? cards.Count - 1 : index;
-        var section = CardTexts.PrefetchGapsHeading + "\n\n" + string.Join("\n", gaps.Select(g => "- " + CardTexts.PrefetchGap(g))) + "\n\n" + CardTexts.PrefetchGapsNote;
-        cards[index] = cards[index] with { Detail = cards[index].Detail + "\n\n" + section };
+        var sections = new List<string>();
+        if (gaps.Where(g => g.NotAllSent).ToList() is { Count: > 0 } notSent)
+        {
+            sections.Add(CardTexts.PrefetchGapsHeading + "\n\n" + string.Join("\n", notSent.Select(g => "- " + CardTexts.PrefetchGap(g))) + "\n\n" + CardTexts.PrefetchGapsNote);
+        }
+
+        if (gaps.Where(g => !g.NotAllSent).ToList() is { Count: > 0 } noData)
+        {
+            sections.Add(CardTexts.PrefetchNoDataHeading + "\n\n" + string.Join("\n", noData.Select(g => "- " + CardTexts.PrefetchGap(g))) + "\n\n" + CardTexts.PrefetchNoDataNote);
+        }
+
+        cards[index] = cards[index] with { Detail = cards[index].Detail + "\n\n" + string.Join("\n\n", sections) };
         return cards;
     }
 
@@ -1040,6 +1086,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         public string PatientReference(CdsHookCaller caller) =>
             ChartPatientReference.RecordNumber(Prefetch, PatientId, caller.PatientIdentifierSystem, PatientIdPattern().IsMatch) ?? PatientId;
 
+        /// <summary>Why the answer is filed under the FHIR id, or null (<see cref="ChartPatientReference.FhirIdBecause"/>).</summary>
+        public string? FhirIdBecause(CdsHookCaller caller) =>
+            ChartPatientReference.FhirIdBecause(Prefetch, PatientId, caller.PatientIdentifierSystem, PatientIdPattern().IsMatch);
+
         /// <summary>
         /// The call as the log keeps it, with the cards answered: their uuids, and what each said (P12), as built before the
         /// closing note that names the entry (<see cref="CardBuilder.WithRecordNote"/>), in the language they were written in.
@@ -1125,7 +1175,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
                 foreach (var item in items.EnumerateObject())
                 {
-                    // The spec lets an EHR send null for a prefetch it could not fetch: that data is not recorded.
+                    // CDS Hooks 2.0 has an EHR send null for a prefetch it has no data for (QA295 F2): nothing is read from it,
+                    // and what the fields read from it is not recorded (PrefetchGaps names the key).
                     if (item.Value.ValueKind == JsonValueKind.Null)
                     {
                         continue;

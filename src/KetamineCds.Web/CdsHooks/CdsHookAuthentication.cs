@@ -75,6 +75,13 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             }
         }
 
+        if (!Algorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        {
+            // QA295 F6: a token with alg none or HS256 was refused as "The token's signature is not valid." (the library finds
+            // no key for it); it is refused for its algorithm, naming those accepted.
+            return (null, new("CdsHooks.Token.BadAlgorithm"));
+        }
+
         var client = clients.Find(jwt.Issuer);
         if (client is null)
         {

@@ -13,7 +13,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// (<see cref="DemoIssuer"/>) whose key pair it creates in App_Data on first start, so that the samples can be sent; its
 /// answers are filed under the samples' record number (<see cref="DemoPatientIdentifierSystem"/>).
 /// </summary>
-public sealed class CdsHookClients
+public sealed partial class CdsHookClients
 {
     /// <summary>The demo EHR's issuer (Development only).</summary>
     public const string DemoIssuer = "https://demo-ehr.ketaminecds.local";
@@ -40,11 +40,31 @@ public sealed class CdsHookClients
 
     public CdsHookClient? Find(string? issuer) => issuer is not null && _byIssuer.TryGetValue(issuer, out var client) ? client : null;
 
+    /// <summary>
+    /// The configured clients that name no identifier system for the record number (<c>CdsHooks:Clients:N:PatientIdentifierSystem</c>),
+    /// by their index N and issuer: their answers are filed under the EHR's FHIR Patient id (QA295 F1). Each gets one
+    /// warning at start-up (<see cref="WarnAboutUnmappedClients"/>).
+    /// </summary>
+    public IReadOnlyList<(string Index, string Issuer)> WithoutPatientIdentifierSystem { get; private init; } = [];
+
+    /// <summary>Logs one warning per configured client without a record-number system (<see cref="WithoutPatientIdentifierSystem"/>).</summary>
+    public void WarnAboutUnmappedClients(ILogger<CdsHookClients> logger)
+    {
+        foreach (var (index, issuer) in WithoutPatientIdentifierSystem)
+        {
+            LogNoPatientIdentifierSystem(logger, index, issuer, $"CdsHooks:Clients:{index}:PatientIdentifierSystem");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CDS Hooks client {Index} ({Issuer}) has no {Setting}: its answers are filed under the EHR's FHIR Patient id (context.patientId), not the clinic's medical record number, so a search by record number does not find them, and the form its cards prefill shows that id as the patient reference. Set it to the system the EHR writes the record number in (Patient.identifier.system, for example urn:oid:2.16.840.1.113883.19.5; docs/cds-hooks.md).")]
+    private static partial void LogNoPatientIdentifierSystem(ILogger logger, string index, string issuer, string setting);
+
     /// <summary>Reads the configured clients; in Development adds the demo client, creating its key pair on first start.</summary>
     /// <exception cref="InvalidOperationException">A client is configured without an issuer or a readable JWKS file.</exception>
     public static CdsHookClients Load(IConfiguration configuration, IHostEnvironment environment)
     {
         var clients = new List<CdsHookClient>();
+        var unmapped = new List<(string, string)>();
         foreach (var section in configuration.GetSection("CdsHooks:Clients").GetChildren())
         {
             var issuer = section["Issuer"];
@@ -55,7 +75,12 @@ public sealed class CdsHookClients
             }
 
             var path = Path.IsPathRooted(jwksPath) ? jwksPath : Path.Combine(environment.ContentRootPath, jwksPath);
-            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key, $"CdsHooks:Clients:{section.Key}:JwksPath"), LanguageOf(section), PatientIdentifierSystemOf(section)));
+            var system = PatientIdentifierSystemOf(section);
+            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key, $"CdsHooks:Clients:{section.Key}:JwksPath"), LanguageOf(section), system));
+            if (system is null)
+            {
+                unmapped.Add((section.Key, issuer));
+            }
         }
 
         var demoEnabled = configuration.GetValue<bool?>("CdsHooks:DemoClient") ?? environment.IsDevelopment();
@@ -66,7 +91,7 @@ public sealed class CdsHookClients
             clients.Add(new CdsHookClient(DemoIssuer, ReadKeys(Path.Combine(folder, DemoJwksFile), "demo"), PatientIdentifierSystem: DemoPatientIdentifierSystem));
         }
 
-        return new CdsHookClients(clients);
+        return new CdsHookClients(clients) { WithoutPatientIdentifierSystem = unmapped };
     }
 
     /// <summary>The client's configured card language (<c>CdsHooks:Clients:N:Language</c>), mapped to a supported one; null when not set.</summary>

@@ -21,7 +21,20 @@ public static class CdsHooksEndpoints
         services.AddSingleton(CdsHookClients.Load(configuration, environment));
         services.AddSingleton<CdsHookAuthentication>();
         services.AddSingleton<CdsHookAnswering>();
+        services.AddHostedService<CdsHookClientsAtStart>();
         return services;
+    }
+
+    /// <summary>At start-up, one warning per configured client without a record-number system (QA295 F1; docs/operations.md).</summary>
+    private sealed class CdsHookClientsAtStart(CdsHookClients clients, ILogger<CdsHookClients> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            clients.WarnAboutUnmappedClients(logger);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)

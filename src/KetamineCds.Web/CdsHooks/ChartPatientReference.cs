@@ -13,6 +13,21 @@ namespace KetamineCds.Web.CdsHooks;
 /// </summary>
 public static class ChartPatientReference
 {
+    /// <summary>Filed under the FHIR id because the client names no identifier system for the record number (QA295 F1).</summary>
+    public const string NoSystem = "no-system";
+
+    /// <summary>Filed under the FHIR id because the Patient resource holds no single fitting value in the client's system.</summary>
+    public const string NoRecordNumber = "no-record-number";
+
+    /// <summary>
+    /// Why the answer is filed under the FHIR id rather than a record number (QA295 F1: the prefilled form says so beside
+    /// the patient reference): <see cref="NoSystem"/> or <see cref="NoRecordNumber"/>; null when the record number was read.
+    /// </summary>
+    public static string? FhirIdBecause(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, string patientId, string? system, Func<string, bool> fitsTheContract) =>
+        system is null ? NoSystem
+        : RecordNumber(prefetch, patientId, system, fitsTheContract) is null ? NoRecordNumber
+        : null;
+
     /// <summary>The record number of <paramref name="patientId"/> in <paramref name="system"/>, or null (see the class).</summary>
     public static string? RecordNumber(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, string patientId, string? system, Func<string, bool> fitsTheContract)
     {

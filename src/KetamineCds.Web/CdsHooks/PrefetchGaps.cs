@@ -9,7 +9,10 @@ public enum PrefetchGapKind
     /// <summary>One of the service's prefetch keys is missing from a call that sends others (or no prefetch at all).</summary>
     NotSent,
 
-    /// <summary>Sent as <c>null</c>: the spec's way of saying the EHR could not fetch it.</summary>
+    /// <summary>
+    /// Sent as <c>null</c>: CDS Hooks 2.0's way of saying the EHR has no data to populate the template (QA295 F2; a key
+    /// the EHR could not fetch is left out, <see cref="NotSent"/>). What the fields read from it is still not recorded.
+    /// </summary>
     Null,
 
     /// <summary>An OperationOutcome instead of the data (the spec's advice for a failed prefetch), or in a searchset's outcome entry.</summary>
@@ -27,6 +30,12 @@ public enum PrefetchGapKind
 /// </summary>
 public sealed record PrefetchGap(string Key, PrefetchGapKind Kind, string Detail, int? Found = null, int? Sent = null)
 {
+    /// <summary>
+    /// True when part of the chart was not sent (left out, failed, or sent in part): the card then says the EHR did not send
+    /// all of the chart. False for a <c>null</c>, the EHR's word that it has no data there (QA295 F2).
+    /// </summary>
+    public bool NotAllSent => Kind != PrefetchGapKind.Null;
+
     /// <summary>The gap as the log's origin keeps it.</summary>
     public string State => Kind switch
     {

@@ -33,12 +33,24 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
     /// </summary>
     public IReadOnlyList<(string Field, string Given, int ReadAs, string Reference)> Rounded { get; init; } = [];
 
-    /// <summary>The stored form of a prefill: the bare input when nothing was carried, nothing is to check and nothing was rounded, else the envelope.</summary>
-    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried, IReadOnlyList<KetamineCds.Fhir.ChartEntryToCheck>? toCheck = null, IReadOnlyList<KetamineCds.Fhir.RoundedValue>? rounded = null)
+    /// <summary>
+    /// Why the input's patient reference is the EHR's FHIR Patient id rather than the clinic's record number (QA295 F1):
+    /// <see cref="ChartPatientReference.NoSystem"/> (the client names no identifier system for it) or
+    /// <see cref="ChartPatientReference.NoRecordNumber"/> (the Patient resource holds no single one in that system); null
+    /// when it is the record number, and for a prefill stored before this was kept. The form says so beside the
+    /// reference. Stored as <c>"patientReferenceIsFhirId": "no-system"</c>.
+    /// </summary>
+    public string? FhirIdBecause { get; init; }
+
+    /// <summary>
+    /// The stored form of a prefill: the bare input when nothing was carried, nothing is to check, nothing was rounded and
+    /// the reference is not a FHIR id standing in for the record number, else the envelope.
+    /// </summary>
+    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried, IReadOnlyList<KetamineCds.Fhir.ChartEntryToCheck>? toCheck = null, IReadOnlyList<KetamineCds.Fhir.RoundedValue>? rounded = null, string? fhirIdBecause = null)
     {
         var fields = carried.ToList();
         var carries = carriedFrom is not null && carriedOn is not null && fields.Count > 0;
-        if (!carries && (toCheck is null || toCheck.Count == 0) && (rounded is null || rounded.Count == 0))
+        if (!carries && (toCheck is null || toCheck.Count == 0) && (rounded is null || rounded.Count == 0) && fhirIdBecause is null)
         {
             return inputJson;
         }
@@ -49,6 +61,11 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
             writer.WriteStartObject();
             writer.WritePropertyName("input");
             writer.WriteRawValue(inputJson);
+            if (fhirIdBecause is not null)
+            {
+                writer.WriteString("patientReferenceIsFhirId", fhirIdBecause);
+            }
+
             if (toCheck is { Count: > 0 })
             {
                 writer.WriteStartArray("toCheck");
@@ -130,16 +147,22 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
                         .Select(r => (r.Item1!, r.Item2!, r.Item3, r.Item4!))];
                 }
 
+                var fhirId = Text(root, "patientReferenceIsFhirId") switch
+                {
+                    ChartPatientReference.NoSystem => ChartPatientReference.NoSystem,
+                    ChartPatientReference.NoRecordNumber => ChartPatientReference.NoRecordNumber,
+                    _ => null,
+                };
                 if (root.TryGetProperty("carriedFrom", out var from) && from.ValueKind == JsonValueKind.Object
                     && from.TryGetProperty("screening", out var id) && Guid.TryParse(id.GetString(), out var screening)
                     && from.TryGetProperty("recordedOn", out var on) && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                     && from.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
                 {
                     var carried = fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal);
-                    return new PrefillContent(input.GetRawText(), screening, day, carried) { ToCheck = toCheck, Rounded = rounded };
+                    return new PrefillContent(input.GetRawText(), screening, day, carried) { ToCheck = toCheck, Rounded = rounded, FhirIdBecause = fhirId };
                 }
 
-                return new PrefillContent(input.GetRawText(), null, null, None) { ToCheck = toCheck, Rounded = rounded };
+                return new PrefillContent(input.GetRawText(), null, null, None) { ToCheck = toCheck, Rounded = rounded, FhirIdBecause = fhirId };
             }
         }
         catch (JsonException)

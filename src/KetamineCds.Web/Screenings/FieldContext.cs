@@ -11,7 +11,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="ChartChecks">The chart entries about this question a CDS Hooks prefill names for checking (the chart's words and the resource; QA13 H3, M4), or null.</param>
 /// <param name="ChartRounded">The chart's values with a fraction a CDS Hooks prefill filled in as whole numbers (a blood pressure rounded up), or null.</param>
 /// <param name="RecordedNotKnown">Whether the earlier screening a re-screen or correction starts from recorded this yes/no question as not known (<see cref="EarlierAnswers.NotKnown"/>).</param>
-public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null, IReadOnlyList<(string Given, int ReadAs, string Reference)>? ChartRounded = null, bool RecordedNotKnown = false)
+/// <param name="SourceNote">What the page says of where the answer shown came from, beside it for checking (the patient reference a CDS Hooks prefill took from the EHR's FHIR Patient id, QA295 F1), or null.</param>
+public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null, IReadOnlyList<(string Given, int ReadAs, string Reference)>? ChartRounded = null, bool RecordedNotKnown = false, string? SourceNote = null)
 {
     /// <summary>Nothing beyond the form's state.</summary>
     public static FieldContext None { get; } = new();

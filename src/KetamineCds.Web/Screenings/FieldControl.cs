@@ -122,6 +122,15 @@ public sealed class FieldControl
     /// <summary>The id of the rounded chart values, tied to the control.</summary>
     public string? ChartRoundedId => ChartRounded.Count == 0 ? null : Id + "-chart-rounded";
 
+    /// <summary>
+    /// Where the answer shown came from, when the page has something to say of it for checking (QA295 F1: a patient
+    /// reference that is the EHR's FHIR Patient id, not the clinic's record number), shown beside the control; else null.
+    /// </summary>
+    public string? SourceNote { get; private init; }
+
+    /// <summary>The id of <see cref="SourceNote"/>, tied to the control.</summary>
+    public string? SourceNoteId => SourceNote is null ? null : Id + "-source";
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Forms.FieldDescription.ErrorId(Id);
@@ -135,7 +144,7 @@ public sealed class FieldControl
     /// </summary>
     public string? UnitId => Unit is null || Field.Type is not (FieldType.WholeNumber or FieldType.Number) ? null : Id + "-unit";
 
-    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, ChartRoundedId, UnitId, HintId, CharCountId, ErrorId);
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, SourceNoteId, ChartChecksId, ChartRoundedId, UnitId, HintId, CharCountId, ErrorId);
 
     /// <summary>
     /// <c>can-block</c>, <c>before-dose</c> (a care item that must be known before the first dose, <see cref="CareBeforeFirstDose"/>:
@@ -208,6 +217,7 @@ public sealed class FieldControl
             FromScreeningOn = context.FromScreeningOn,
             ChartChecks = context.ChartChecks ?? [],
             ChartRounded = context.ChartRounded ?? [],
+            SourceNote = context.SourceNote,
         };
     }
 

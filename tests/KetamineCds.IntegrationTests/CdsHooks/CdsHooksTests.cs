@@ -2260,8 +2260,12 @@ public abstract class CdsHooksTests
             var filled = int.Parse(notice.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(filled, 5, 40);
 
-            // Each answer from the chart is marked where it is asked, and only those.
-            Assert.Equal(filled, System.Text.RegularExpressions.Regex.Count(html, "class=\"from-ehr\""));
+            // Each answer from the chart is marked where it is asked, and only those; the count says those the form shows
+            // (QA295 F4): the class of the citalopram is filled in and marked too, in the question the US label does not ask,
+            // which the form hides (site.js), and is not counted.
+            var hiddenClass = html[html.IndexOf("id=\"oralAntidepressantClass-asked\"", StringComparison.Ordinal)..];
+            Assert.Contains("class=\"from-ehr\"", hiddenClass[..hiddenClass.IndexOf("</select>", StringComparison.Ordinal)], StringComparison.Ordinal);
+            Assert.Equal(filled + 1, System.Text.RegularExpressions.Regex.Count(html, "class=\"from-ehr\""));
             Assert.Matches("<label for=\"ageYears\">[^<]*<span class=\"required\">[^<]*</span> <span class=\"from-ehr\">from the EHR chart</span></label>", html);
             Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*from-ehr", html);
             var plain = await psychiatrist.GetStringAsync("/Screenings/New");

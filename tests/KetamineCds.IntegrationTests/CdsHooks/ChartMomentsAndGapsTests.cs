@@ -189,7 +189,6 @@ public sealed class ChartMomentsAndGapsTests
 
     [Theory]
     [InlineData("operation-outcome")]
-    [InlineData("null")]
     [InlineData("absent")]
     [InlineData("partial")]
     [InlineData("next-page")]
@@ -217,10 +216,6 @@ public sealed class ChartMomentsAndGapsTests
             case "operation-outcome":
                 prefetch["observations"] = JsonNode.Parse("""{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout", "diagnostics": "Observation search timed out"}]}""");
                 expected = "- `observations`: the EHR sent an OperationOutcome instead of the data (issue: timeout).";
-                break;
-            case "null":
-                prefetch["medicationRequests"] = null;
-                expected = "- `medicationRequests`: sent empty (null): the EHR could not fetch it.";
                 break;
             case "absent":
                 prefetch.Remove("allergies");
@@ -251,7 +246,44 @@ public sealed class ChartMomentsAndGapsTests
         await using var db = app.Db();
         var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
         var gap = Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).PrefetchGaps!);
-        Assert.Equal(how switch { "operation-outcome" => "operation-outcome", "null" => "null", "absent" => "not-sent", _ => "partial" }, gap.State);
+        Assert.Equal(how switch { "operation-outcome" => "operation-outcome", "absent" => "not-sent", _ => "partial" }, gap.State);
+    }
+
+    [Fact]
+    public async Task PatientView_PrefetchKeySentAsNull_NamedAsTheEhrReportingNoDataItsItemsStillNotRecorded()
+    {
+        // QA295 F2: CDS Hooks 2.0 has a client send null for a template it has no data to populate, and leave out one it
+        // could not fetch; a null was named "sent empty (null): the EHR could not fetch it", and the card said the EHR did
+        // not send all of the chart. The items read from it are still not recorded (what QA120 F4 keeps).
+        using var app = CdsHooksApp.Sqlite();
+        var call = CdsHooksApp.ChartCall("qa295-null", false);
+        const string Empty = """{"resourceType": "Bundle", "type": "searchset", "total": 0}""";
+        call["prefetch"] = new JsonObject
+        {
+            ["patient"] = call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!.DeepClone(),
+            ["conditions"] = JsonNode.Parse(Empty),
+            ["medicationRequests"] = null,
+            ["medicationStatements"] = JsonNode.Parse(Empty),
+            ["observations"] = JsonNode.Parse(Empty),
+            ["allergies"] = JsonNode.Parse(Empty),
+        };
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain("did not send", cards.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("could not fetch", cards.ToJsonString(), StringComparison.Ordinal);
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening incomplete", StringComparison.Ordinal))!;
+        Assert.EndsWith("items are not recorded in the chart", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            "**Parts of the chart for which the EHR reported no data (CDS Hooks prefetch):**\n\n- `medicationRequests`: the EHR reported no data for it (sent as null).\n\nThe EHR sends null for a part of the chart it has no data for (CDS Hooks): an item read from these parts is **not recorded**, never read as \"no\"",
+            card["detail"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var gap = Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).PrefetchGaps!);
+        Assert.Equal(("medicationRequests", "null"), (gap.Key, gap.State));
     }
 
     [Fact]

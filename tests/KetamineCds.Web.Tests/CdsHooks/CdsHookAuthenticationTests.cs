@@ -35,14 +35,14 @@ public sealed class CdsHookAuthenticationTests : IDisposable
 
     private static JsonObject Header() => new() { ["alg"] = "ES384", ["typ"] = "JWT", ["kid"] = Kid };
 
-    private static JsonObject Claims()
+    private static JsonObject Claims(string audience = Url)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return new JsonObject
         {
             ["iss"] = Issuer,
             ["sub"] = Issuer,
-            ["aud"] = Url,
+            ["aud"] = audience,
             ["iat"] = now,
             ["exp"] = now + 300,
             ["jti"] = Guid.NewGuid().ToString("N"),
@@ -53,15 +53,25 @@ public sealed class CdsHookAuthenticationTests : IDisposable
     private string Sign(JsonObject header, JsonObject claims)
     {
         var input = Base64UrlEncoder.Encode(header.ToJsonString()) + "." + Base64UrlEncoder.Encode(claims.ToJsonString());
+        switch (header["alg"]!.GetValue<string>())
+        {
+            case "none":
+                // An unsecured JWS (RFC 7515 appendix A.5): an empty signature.
+                return input + ".";
+            case "HS256":
+                // A MAC with a key of the sender's own choosing (the issuer's public key, in the classic confusion attack).
+                return input + "." + Base64UrlEncoder.Encode(HMACSHA256.HashData(Encoding.ASCII.GetBytes(Kid), Encoding.ASCII.GetBytes(input)));
+        }
+
         var signature = _client.Key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return input + "." + Base64UrlEncoder.Encode(signature);
     }
 
     /// <summary>The token of each case: the valid header and claims, with one thing changed.</summary>
-    private string Token(string kind)
+    private string Token(string kind, string audience = Url)
     {
         var header = Header();
-        var claims = Claims();
+        var claims = Claims(audience);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         switch (kind)
         {
@@ -142,6 +152,12 @@ public sealed class CdsHookAuthenticationTests : IDisposable
                 break;
             case "not-a-jwt":
                 return "not.a.jwt";
+            case "alg-none":
+                header["alg"] = "none";
+                break;
+            case "alg-hs256":
+                header["alg"] = "HS256";
+                break;
             case "valid":
                 break;
             default:
@@ -184,6 +200,8 @@ public sealed class CdsHookAuthenticationTests : IDisposable
     [InlineData("jti-5000", "The token's jti is longer than 256 characters.")]
     [InlineData("jti-257", "The token's jti is longer than 256 characters.")]
     [InlineData("jti-number", "The token's jti is not a string.")]
+    [InlineData("alg-none", "The token's alg is not accepted (ES384, RS384, ES256 or RS256).")] // QA295 F6: "The token's signature is not valid."
+    [InlineData("alg-hs256", "The token's alg is not accepted (ES384, RS384, ES256 or RS256).")]
     public async Task Discovery_TokenStricterRulesRefuse_Answers401WithThePreciseReason(string kind, string expected)
     {
         var (status, reason, wwwAuthenticate) = await DiscoveryAsync(Token(kind));
@@ -212,5 +230,26 @@ public sealed class CdsHookAuthenticationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(expected, reason);
+    }
+
+    [Theory]
+    [InlineData("alg-none")]
+    [InlineData("alg-hs256")]
+    public async Task PatientView_TokenWithAnAlgorithmNotAccepted_Answers401NamingThemAndRecordsNothing(string kind)
+    {
+        const string Service = "/cds-services/ketamine-screening-patient-view";
+        var token = Token(kind, "http://localhost" + Service);
+        var before = await _factory.DecisionLogEntryCountAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Service)
+        {
+            Content = new StringContent("""{"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", "context": {"userId": "Practitioner/1", "patientId": "MRN-ALG"}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await _factory.CreateRawClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("The token's alg is not accepted (ES384, RS384, ES256 or RS256).", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
     }
 }

@@ -164,7 +164,25 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null,
             ChartChecks: ChartChecks.TryGetValue(name, out var checks) ? checks : null,
             ChartRounded: ChartRounded.TryGetValue(name, out var rounded) ? rounded : null,
-            RecordedNotKnown: EarlierNotKnown.Contains(name)));
+            RecordedNotKnown: EarlierNotKnown.Contains(name),
+            SourceNote: name == Catalogue.PatientReference.Name && FromEhr.Contains(name) ? FhirIdNote : null));
+
+    /// <summary>
+    /// QA295 F1: beside a patient reference an EHR's prefill took from its FHIR Patient id (its client names no identifier
+    /// system for the record number, or the Patient resource holds none in it), that it is no record number, to check
+    /// before saving; null when the reference is the record number, or the form holds no such prefill.
+    /// </summary>
+    private string? FhirIdNote => PrefillFhirIdBecause switch
+    {
+        ChartPatientReference.NoSystem =>
+            localizer["This is the EHR's FHIR patient id, not a medical record number: no record-number system is configured for this EHR. Check it before saving: screenings are found by the patient reference they are saved under."].Value,
+        ChartPatientReference.NoRecordNumber =>
+            localizer["This is the EHR's FHIR patient id, not a medical record number: the chart's Patient resource holds no single record number in the system configured for this EHR. Check it before saving: screenings are found by the patient reference they are saved under."].Value,
+        _ => null,
+    };
+
+    /// <summary>Why the patient reference of the EHR's prefill is its FHIR Patient id (<see cref="PrefillContent.FhirIdBecause"/>), or null.</summary>
+    private string? PrefillFhirIdBecause { get; set; }
 
     /// <summary>
     /// The yes/no questions the earlier screening a re-screen or correction opens from recorded as not known
@@ -287,14 +305,26 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public bool PrefillUnavailable { get; private set; }
 
-    /// <summary>How many answers an EHR's prefill filled in (0 without one): the form says so, so that each is checked.</summary>
-    public int FromEhrCount => FromEhr.Count;
+    /// <summary>
+    /// How many answers an EHR's prefill filled in (0 without one) among the questions the form shows: the form says so,
+    /// so that each is checked against its badge. QA295 F4: an answer to a question these answers do not ask (the class of
+    /// the oral antidepressant under the US label) is filled in all the same, hidden and not sent, and was counted: "12
+    /// answers" beside 11 badges.
+    /// </summary>
+    public int FromEhrCount => FromEhr.Count(Shown);
 
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How many answers an EHR's prefill took from a clinician's earlier KetamineCds screening (not the chart).</summary>
-    public int FromScreeningCount => FromScreeningFields.Count;
+    public int FromScreeningCount => FromScreeningFields.Count(Shown);
+
+    /// <summary>
+    /// Whether the form shows the question of this field for the answers it holds, as site.js does: asked (its
+    /// <c>AskedWhen</c> holds, or it is always asked), or a yes kept shown although the other answers do not ask it
+    /// (<see cref="YesNotAsked"/>).
+    /// </summary>
+    private bool Shown(string name) => Catalogue.Find(name) is { } field && (field.IsAskedGiven(Input.ContractValueOf) || YesNotAsked(field));
 
     /// <summary>That earlier screening (with <see cref="FromScreeningCount"/>).</summary>
     public Guid? FromScreening { get; private set; }
@@ -647,6 +677,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Select(f => f.Name)
             .ToList();
         FromEhr.UnionWith(same.Where(n => !content.Carried.Contains(n)));
+        PrefillFhirIdBecause = content.FhirIdBecause;
         ChartChecks = content.ToCheck.GroupBy(c => c.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => (c.What, c.Reference)).ToList(), StringComparer.Ordinal);
         ChartRounded = content.Rounded.GroupBy(r => r.Field, StringComparer.Ordinal)
