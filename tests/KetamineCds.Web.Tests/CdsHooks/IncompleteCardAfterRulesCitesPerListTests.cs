@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
@@ -117,9 +116,6 @@ public sealed class IncompleteCardAfterRulesCitesPerListTests(ITestOutputHelper 
         return found;
     }
 
-    private static int Occurrences(string text, string key) =>
-        Regex.Count(text, "(?<![A-Za-z0-9-])" + Regex.Escape(key) + "(?![A-Za-z0-9-])");
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void NotRecordedCard_TheLastLineCitesOnlyPSafetyRems_TheCardAsAWhole(string name, string culture)
@@ -152,7 +148,7 @@ public sealed class IncompleteCardAfterRulesCitesPerListTests(ITestOutputHelper 
         {
             Assert.DoesNotContain(Citations.SafetyRems, keys);
             var above = string.Join("\n\n", paragraphs.Take(at));
-            Assert.All(keys, k => Assert.True(Occurrences(above, k) == 0, $"{k} is cited above its list's line: {paragraphs[at]}"));
+            Assert.All(keys, k => Assert.True(IncompleteCardCitesPerListTests.Occurrences(above, k) == 0, $"{k} is cited above its list's line: {paragraphs[at]}"));
         }
     }
 
@@ -206,7 +202,7 @@ public sealed class IncompleteCardAfterRulesCitesPerListTests(ITestOutputHelper 
         Assert.Equal(CardTexts.CareHeading, paragraphs[careAt - 2]);
         Assert.Equal(Whole, paragraphs[careAt + 1]);
         // P-SAFETY-REMS twice: beside CV-004, whose own citations it is, and on the last line.
-        Assert.Equal(2, Occurrences(card.Detail, Citations.SafetyRems));
+        Assert.Equal(2, IncompleteCardCitesPerListTests.Occurrences(card.Detail, Citations.SafetyRems));
     }
 
     [Fact]
@@ -236,7 +232,7 @@ public sealed class IncompleteCardAfterRulesCitesPerListTests(ITestOutputHelper 
         var aneurysm = Assert.Single(card.Detail.Split('\n'), l => l.StartsWith("- Aneurysmal vascular disease: the chart holds", StringComparison.Ordinal));
         Assert.Contains("Cites: P-SAFETY-REMS.", aneurysm, StringComparison.Ordinal);
         Assert.All(ListLines(card.Detail.Split("\n\n")), l => Assert.DoesNotContain(Citations.SafetyRems, l.Keys));
-        Assert.Equal(3, Occurrences(card.Detail, Citations.SafetyRems));
+        Assert.Equal(3, IncompleteCardCitesPerListTests.Occurrences(card.Detail, Citations.SafetyRems));
         Assert.EndsWith("\n\nCites: SPRAVATO-REMS.\n\n" + Whole + "\n\n" + CardTexts.SupportsNotReplaces, card.Detail, StringComparison.Ordinal);
     }
 }

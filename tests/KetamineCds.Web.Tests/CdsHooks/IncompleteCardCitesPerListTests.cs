@@ -92,7 +92,8 @@ public sealed class IncompleteCardCitesPerListTests(ITestOutputHelper output)
         return found;
     }
 
-    private static int Occurrences(string detail, string key) =>
+    /// <summary>How often a citation key stands in a card's text as a whole key (CV-004 is not counted inside CV-0040).</summary>
+    internal static int Occurrences(string detail, string key) =>
         Regex.Count(detail, "(?<![A-Za-z0-9-])" + Regex.Escape(key) + "(?![A-Za-z0-9-])");
 
     [Theory]
