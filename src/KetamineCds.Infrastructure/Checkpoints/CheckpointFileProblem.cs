@@ -5,8 +5,23 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// <summary>What makes a file not a checkpoint this app can read (<see cref="CheckpointFileProblem"/>).</summary>
 public enum CheckpointFileProblemKind
 {
-    /// <summary>Not JSON, or JSON that is not an object of the checkpoint's fields (an empty file too).</summary>
+    /// <summary>Text that is not JSON, or JSON that is not an object of the checkpoint's fields (an empty file too).</summary>
     NotJson,
+
+    /// <summary>
+    /// Larger than a checkpoint file can be (<see cref="CheckpointFiles.MaxFileBytes"/>): not read, and its size in
+    /// <see cref="CheckpointFileProblem.Bytes"/> (helper 298: it was called "not a JSON checkpoint").
+    /// </summary>
+    TooLarge,
+
+    /// <summary>Not text: not UTF-8, or holding a NUL byte (an image, a PDF, a zip not named .zip).</summary>
+    NotText,
+
+    /// <summary>Named .zip but not a zip file (helper 298: it was called "not a JSON checkpoint").</summary>
+    NotAZip,
+
+    /// <summary>A file in a zip whose compressed data could not be unpacked (the zip is damaged).</summary>
+    DamagedInZip,
 
     /// <summary>The file names no format.</summary>
     NoFormat,
@@ -53,12 +68,23 @@ public enum CheckpointFileProblemKind
 /// <param name="Kind">What is wrong.</param>
 /// <param name="Found">The format, algorithm or chain the file names (<see cref="CheckpointFileProblemKind.UnknownFormat"/>,
 /// <see cref="CheckpointFileProblemKind.UnknownAlgorithm"/>, <see cref="CheckpointFileProblemKind.OtherChain"/>); null for the other kinds.</param>
-public sealed record CheckpointFileProblem(CheckpointFileProblemKind Kind, string? Found = null)
+/// <param name="Bytes">The file's size, for <see cref="CheckpointFileProblemKind.TooLarge"/>; null for the other kinds.</param>
+public sealed record CheckpointFileProblem(CheckpointFileProblemKind Kind, string? Found = null, long? Bytes = null)
 {
+    /// <summary>The largest a checkpoint file may be, in bytes (<see cref="CheckpointFiles.MaxFileBytes"/>).</summary>
+    public const int MaxBytes = CheckpointFiles.MaxFileBytes;
+
+    /// <summary>A file larger than a checkpoint can be, of <paramref name="bytes"/> bytes.</summary>
+    public static CheckpointFileProblem TooLarge(long bytes) => new(CheckpointFileProblemKind.TooLarge, Bytes: bytes);
+
     /// <summary>The problem in the API's words, a clause: "unknown format 'x' (expected ketaminecds-checkpoint/1)".</summary>
     public string English => Kind switch
     {
         CheckpointFileProblemKind.NotJson => "not a JSON checkpoint",
+        CheckpointFileProblemKind.TooLarge => string.Create(CultureInfo.InvariantCulture, $"the file is {Bytes:N0} bytes, larger than a checkpoint file can be (at most {MaxBytes:N0} bytes, {MaxBytes / 1024} KB)"),
+        CheckpointFileProblemKind.NotText => "not readable as text (a checkpoint is a UTF-8 JSON file)",
+        CheckpointFileProblemKind.NotAZip => "named .zip, but not a zip file",
+        CheckpointFileProblemKind.DamagedInZip => "it could not be unpacked from the zip (the zip is damaged)",
         CheckpointFileProblemKind.NoFormat => $"no format named (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.UnknownFormat => $"unknown format '{Found}' (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.NoAlgorithm => $"no algorithm named (expected {SignedCheckpoint.Algorithm})",

@@ -157,9 +157,11 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// it signed, then the time: <see cref="SignedCheckpoint.FileName"/>, so these are the newest checkpoints), with how
     /// many older ones were left unread (QA284 F1: the app's own download of more than 200 checkpoints was refused
     /// whole). Only those returned are inflated, each no larger than a checkpoint can be (a larger entry is returned
-    /// empty, "not a checkpoint"): a zip's other entries are counted from its directory, never read, so a crafted zip
+    /// unread, "too large"): a zip's other entries are counted from its directory, never read, so a crafted zip
     /// cannot make the app inflate more than <paramref name="newest"/> × <see cref="MaxFileBytes"/> bytes. The uploads
-    /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>).
+    /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>). A file that cannot be read as a
+    /// checkpoint's text says why (<see cref="CheckpointFile.Problem"/>): too large (with its size), not text, a .zip that
+    /// is not a zip, a file the zip could not unpack; text that is not JSON is the parser's to say.
     /// </summary>
     public static UploadedCheckpoints ReadUploads(IEnumerable<(string Name, Stream Content)> uploads, int newest)
     {
@@ -184,7 +186,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                     }
                     catch (InvalidDataException)
                     {
-                        found.Add((name, () => new CheckpointFile("uploaded", name, "")));
+                        found.Add((name, () => CheckpointFile.Unread("uploaded", name, new CheckpointFileProblem(CheckpointFileProblemKind.NotAZip))));
                         continue;
                     }
 
@@ -197,9 +199,10 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                     continue;
                 }
 
-                var bytes = buffer.ToArray();
-                var text = bytes.Length <= MaxFileBytes ? Encoding.UTF8.GetString(bytes) : "";
-                found.Add((name, () => new CheckpointFile("uploaded", name, text)));
+                var file = buffer.Length <= MaxFileBytes
+                    ? FromBytes("uploaded", name, buffer.ToArray())
+                    : CheckpointFile.Unread("uploaded", name, CheckpointFileProblem.TooLarge(buffer.Length));
+                found.Add((name, () => file));
             }
 
             var read = found.OrderBy(f => f.SortName, StringComparer.Ordinal).TakeLast(newest).Select(f => f.Read()).ToList();
@@ -218,17 +221,47 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     {
         if (entry.Length > MaxFileBytes)
         {
-            return new CheckpointFile(source, entry.FullName, "");
+            return CheckpointFile.Unread(source, entry.FullName, CheckpointFileProblem.TooLarge(entry.Length));
         }
 
         try
         {
-            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-            return new CheckpointFile(source, entry.FullName, reader.ReadToEnd());
+            using var content = entry.Open();
+            var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            return FromBytes(source, entry.FullName, buffer.ToArray());
         }
         catch (InvalidDataException)
         {
-            return new CheckpointFile(source, entry.FullName, "");
+            return CheckpointFile.Unread(source, entry.FullName, new CheckpointFileProblem(CheckpointFileProblemKind.DamagedInZip));
+        }
+    }
+
+    /// <summary>Strict UTF-8: a byte that is not UTF-8 is an error, never read as a replacement character.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// A file of at most <see cref="MaxFileBytes"/> bytes as a checkpoint's text (a leading byte-order mark dropped, as
+    /// <see cref="File.ReadAllText(string, Encoding)"/> drops it), or, when it is not text (not UTF-8, or holding a NUL
+    /// byte: an image, a PDF, a zip not named .zip), unread with <see cref="CheckpointFileProblemKind.NotText"/>.
+    /// </summary>
+    private static CheckpointFile FromBytes(string source, string name, byte[] bytes)
+    {
+        var body = bytes.AsSpan();
+        if (body.StartsWith(Encoding.UTF8.Preamble))
+        {
+            body = body[Encoding.UTF8.Preamble.Length..];
+        }
+
+        try
+        {
+            return body.IndexOf((byte)0) < 0
+                ? new CheckpointFile(source, name, StrictUtf8.GetString(body))
+                : CheckpointFile.Unread(source, name, new CheckpointFileProblem(CheckpointFileProblemKind.NotText));
+        }
+        catch (DecoderFallbackException)
+        {
+            return CheckpointFile.Unread(source, name, new CheckpointFileProblem(CheckpointFileProblemKind.NotText));
         }
     }
 
@@ -249,7 +282,9 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
             foreach (var path in System.IO.Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 var info = new FileInfo(path);
-                files.Add(new CheckpointFile(source, info.Name, info.Length <= MaxFileBytes ? File.ReadAllText(path, Encoding.UTF8) : ""));
+                files.Add(info.Length <= MaxFileBytes
+                    ? FromBytes(source, info.Name, File.ReadAllBytes(path))
+                    : CheckpointFile.Unread(source, info.Name, CheckpointFileProblem.TooLarge(info.Length)));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -336,7 +336,9 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         var candidates = new Dictionary<SignedCheckpoint, Candidate>();
         foreach (var file in found)
         {
-            var checkpoint = SignedCheckpoint.TryParse(file.Text, out var problem);
+            // A file not read as text says why itself (too large, not text, a .zip that is not a zip): never "not JSON".
+            CheckpointFileProblem? problem = file.Problem;
+            var checkpoint = problem is null ? SignedCheckpoint.TryParse(file.Text, out problem) : null;
             if (checkpoint is null || checkpoint.Chain != LogChainHead.Decisions)
             {
                 var why = problem ?? new CheckpointFileProblem(CheckpointFileProblemKind.OtherChain, checkpoint!.Chain);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Web.Screenings;
 using Microsoft.Extensions.Localization;
@@ -51,6 +52,10 @@ public static class CheckpointTexts
         LocalizedString? text = problem.Kind switch
         {
             CheckpointFileProblemKind.NotJson => localizer["not a JSON checkpoint"],
+            CheckpointFileProblemKind.TooLarge when problem.Bytes is { } bytes => localizer["the file is {0} bytes, larger than a checkpoint file can be (at most {1} bytes, {2} KB)", bytes.ToString("N0", CultureInfo.CurrentCulture), CheckpointFileProblem.MaxBytes.ToString("N0", CultureInfo.CurrentCulture), CheckpointFileProblem.MaxBytes / 1024],
+            CheckpointFileProblemKind.NotText => localizer["not readable as text (a checkpoint is a UTF-8 JSON file)"],
+            CheckpointFileProblemKind.NotAZip => localizer["named .zip, but not a zip file"],
+            CheckpointFileProblemKind.DamagedInZip => localizer["it could not be unpacked from the zip (the zip is damaged)"],
             CheckpointFileProblemKind.NoFormat => localizer["no format named (expected {0})", SignedCheckpoint.Format],
             CheckpointFileProblemKind.UnknownFormat => localizer["unknown format '{0}' (expected {1})", found, SignedCheckpoint.Format],
             CheckpointFileProblemKind.NoAlgorithm => localizer["no algorithm named (expected {0})", SignedCheckpoint.Algorithm],

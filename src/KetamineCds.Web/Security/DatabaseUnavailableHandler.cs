@@ -6,6 +6,7 @@ using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Security;
@@ -17,14 +18,17 @@ namespace KetamineCds.Web.Security;
 /// the database too). Nothing was stored by such a request. A post of a form that keeps its answers in the browser tab
 /// when it is sent (drafts.js: the screening form, <see cref="KeptDrafts"/>) gets a page that says so and links back to
 /// it (QA96 F3); a post of any other form (an override, a sign-in, an account form) a page that says what was sent was
-/// neither saved nor kept, and promises no form. Each refusal is logged as one warning line, and the exception once per
+/// neither saved nor kept, and promises no form. The page for the kept form also tells drafts.js that nothing was stored,
+/// and why (<see cref="DatabaseUnavailableReason"/>), so that the form the answers come back to says so rather than "may
+/// or may not have been recorded" (helper 298). Each refusal is logged as one warning line, and the exception once per
 /// outage (<see cref="DatabaseOutageLog"/>), so that an operator sees from the log that users were turned away (QA96 F7).
 /// <para>
 /// A database that answered and refused the statement (a broken constraint, a value it would not take, a permission:
 /// <see cref="DatabaseFailures.IsRefusedByDatabase"/>) is no outage, and is not called one: the answer is
 /// <see cref="RefusedStatus"/> (409, no <c>Retry-After</c>, for sending it again unchanged will not help) saying that
-/// nothing was stored, with the same care for what was typed, and the cause is logged as an error with its stack. Never
-/// a 500 or a stack trace. Which failures are which is <see cref="DatabaseFailures"/>'s one list, for both providers.
+/// nothing was stored, with the same care for what was typed (<see cref="DatabaseRefusedReason"/>), and the cause is
+/// logged as an error with its stack. Never a 500 or a stack trace. Which failures are which is
+/// <see cref="DatabaseFailures"/>'s one list, for both providers.
 /// </para>
 /// </summary>
 public sealed class DatabaseUnavailableHandler : IExceptionHandler
@@ -115,6 +119,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
                     : KeptDrafts.AtFormPath(httpContext.Request.Path)
                     ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab: open the form again to check them."])}</p>"
                       + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+                      + KeptDraftNotRecorded(httpContext, html, DatabaseRefusedReason)
                     : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it."])}</p>";
                 // RefusedTitle and RefusedDetail, written out for the page-text check.
                 return (localizer["KetamineCds could not save this"],
@@ -152,9 +157,37 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
             : KeptDrafts.AtFormPath(httpContext.Request.Path)
             ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
               + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+              + KeptDraftNotRecorded(httpContext, html, DatabaseUnavailableReason)
             : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it: once it is back, go back to the page and send it again."])}</p>";
         return (localizer["KetamineCds is briefly unavailable"], $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}");
     });
+
+    /// <summary>
+    /// The reason the outage page gives drafts.js for a kept screening form's answers (<c>data-draft-refused-because</c>):
+    /// the database could not be reached, nothing was stored, and sending it again once it is back is safe. The form then
+    /// says so (<c>#draft-restored-database-unavailable</c>), not "may or may not have been recorded" (helper 298).
+    /// </summary>
+    public const string DatabaseUnavailableReason = "database-unavailable";
+
+    /// <summary>
+    /// The reason the page of a request the database refused gives drafts.js (<c>#draft-restored-database-refused</c>):
+    /// nothing was stored, and sending it again unchanged will not help.
+    /// </summary>
+    public const string DatabaseRefusedReason = "database-refused";
+
+    /// <summary>
+    /// For a post of a form whose answers drafts.js keeps (<see cref="KeptDrafts"/>): the marker that tells drafts.js this
+    /// page answers that send and nothing was recorded, with why (as the sign-in and error pages tell it,
+    /// <c>data-draft-refused</c>), and drafts.js itself, which this page of its own has no layout to load. A static file:
+    /// it is served without the database (static files come before authentication), and the Content-Security-Policy
+    /// allows it ('self').
+    /// </summary>
+    private static string KeptDraftNotRecorded(HttpContext httpContext, HtmlEncoder html, string because)
+    {
+        var script = httpContext.RequestServices?.GetService<IFileVersionProvider>()?.AddFileVersionToPath(httpContext.Request.PathBase, "/js/drafts.js")
+            ?? $"{httpContext.Request.PathBase}/js/drafts.js";
+        return $"<div hidden data-draft-refused=\"\" data-draft-refused-because=\"{html.Encode(because)}\"></div><script src=\"{html.Encode(script)}\"></script>";
+    }
 
     /// <summary>The page texts where the request has no service provider (the unit tests).</summary>
     private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);

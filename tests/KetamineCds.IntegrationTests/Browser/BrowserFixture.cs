@@ -21,6 +21,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 
     public KestrelAppFactory() => UseKestrel(0);
 
+    /// <summary>Services a test replaces (a decision log that fails as a test needs it), after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string BaseAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +35,10 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         // The browser tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
         builder.ConfigureServices(TestPasswordHashing.Use);
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureServices(replace);
+        }
     }
 
     protected override void Dispose(bool disposing)

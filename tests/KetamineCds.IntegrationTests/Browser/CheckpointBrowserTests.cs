@@ -109,4 +109,62 @@ public sealed class CheckpointBrowserTests(BrowserFixture browser)
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task CheckpointsPage_UploadedFilesNotReadAsText_SayWhyNotThatTheyAreNotJson(string language)
+    {
+        // Helper 298: a file over 16 KB, a .zip that is not a zip and a binary file were each "not a JSON checkpoint".
+        // Screenshots: TestResults/screenshots/35-auditor-checkpoint-upload-not-read-as-text-{en,zh}.png.
+        var zh = language == "zh";
+        var page = await browser.SignedInPageAsync("auditor@demo.local");
+        if (zh)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = PrintedRationale.ChineseCulture, Url = browser.BaseAddress }]);
+        }
+
+        await page.GotoAsync("/Audit/Checkpoints");
+        var folder = Path.Combine(browser.OutputFolder, "not-read-as-text-" + language);
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "kept-copy.zip");
+        File.Delete(copy);
+        using (var zip = System.IO.Compression.ZipFile.Open(copy, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = zip.CreateEntry("checkpoints/checkpoint-padded.json").Open();
+            entry.Write(System.Text.Encoding.UTF8.GetBytes(new string(' ', 17_000)));
+        }
+
+        var files = new Dictionary<string, byte[]>
+        {
+            ["big.json"] = System.Text.Encoding.UTF8.GetBytes("{\"format\": \"" + new string('x', 20_000 - 14) + "\"}"),
+            ["notes.zip"] = System.Text.Encoding.UTF8.GetBytes("these are my notes, not a zip"),
+            ["scan.json"] = [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x00],
+            ["broken.json"] = System.Text.Encoding.UTF8.GetBytes("{ not json"),
+        };
+        var paths = new List<string> { copy };
+        foreach (var (name, content) in files)
+        {
+            var path = Path.Combine(folder, name);
+            await File.WriteAllBytesAsync(path, content);
+            paths.Add(path);
+        }
+
+        await page.Locator("#copies").SetInputFilesAsync(paths);
+        await page.Locator("form:has(#copies) button[type=submit]").ClickAsync();
+        var table = page.Locator("table:has(td code:text-is('big.json'))");
+        var said = zh
+            ? new[] { "不是可读取的检查点：该文件为 20,000 字节，超过检查点文件的上限（最多 16,384 字节，即 16 KB）。", "不是可读取的检查点：该文件为 17,000 字节，超过", "不是可读取的检查点：文件名以 .zip 结尾，但不是 zip 文件。", "不是可读取的检查点：无法作为文本读取（检查点是 UTF-8 编码的 JSON 文件）。", "不是可读取的检查点：内容不是 JSON 格式的检查点。" }
+            : ["Not a readable checkpoint: the file is 20,000 bytes, larger than a checkpoint file can be (at most 16,384 bytes, 16 KB).", "Not a readable checkpoint: the file is 17,000 bytes, larger than", "Not a readable checkpoint: named .zip, but not a zip file.", "Not a readable checkpoint: not readable as text (a checkpoint is a UTF-8 JSON file).", "Not a readable checkpoint: not a JSON checkpoint."];
+        await Assertions.Expect(table).ToContainTextAsync(said[0], new() { Timeout = 60_000 });
+        foreach (var text in said.Skip(1))
+        {
+            await Assertions.Expect(table).ToContainTextAsync(text);
+        }
+
+        await Assertions.Expect(table.Locator("tr", new() { HasText = zh ? "内容不是 JSON 格式的检查点" : "not a JSON checkpoint" })).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync(page, "35-auditor-checkpoint-upload-not-read-as-text-" + language);
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await page.Context.CloseAsync();
+    }
 }

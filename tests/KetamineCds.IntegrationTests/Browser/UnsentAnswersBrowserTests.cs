@@ -218,7 +218,9 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
     public async Task NewScreening_SendRefusedWhole_AnswersComeBackWithTheFormAndGoOnceRecorded()
     {
         // QA96 F3: the database down at the moment of sending answers 503 with no form at all; what was typed must not be
-        // lost. The send is refused here by the browser's route, as the app refuses it when the database is down.
+        // lost. The send is refused here by the browser's route with a bare 503 that says nothing of what became of it, so
+        // the form says it may have been recorded; the app's own outage page says nothing was stored, and the form then
+        // says so (KeptDraftOutcomeBrowserTests, helper 298).
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
         await page.GotoAsync("/Screenings/New");
         await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-F3");

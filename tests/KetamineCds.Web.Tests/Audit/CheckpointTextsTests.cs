@@ -22,7 +22,8 @@ public sealed class CheckpointTextsTests
     [MemberData(nameof(Kinds))]
     public void Problem_EveryKind_InEnglishIsTheApisWords_InChineseIsChinese(CheckpointFileProblemKind kind)
     {
-        var problem = new CheckpointFileProblem(kind, "odd-value");
+        // A size too, which a file too large is given (CheckpointFileProblem.TooLarge) and the other kinds ignore.
+        var problem = new CheckpointFileProblem(kind, "odd-value", Bytes: 20_000);
 
         var english = In("en", localizer => CheckpointTexts.Problem(problem, localizer));
         var chinese = In("zh-Hans", localizer => CheckpointTexts.Problem(problem, localizer));

@@ -626,6 +626,55 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task CheckpointsPage_FileNotReadAsText_SaysWhyNotThatItIsNotJson(string language)
+    {
+        // Helper 298: a file over the 16 KB limit, a .zip that is not a zip and a binary file were each "not a JSON
+        // checkpoint", and an auditor went looking for a JSON problem. Each says what is true; text that is not JSON still
+        // says that. A checkpoint saved with a byte-order mark is a checkpoint. Answered 200, nothing written.
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync();
+        var oversized = "{\"format\": \"" + new string('x', 20_000 - 14) + "\"}";
+        Assert.Equal(20_000, Encoding.UTF8.GetByteCount(oversized));
+        await File.WriteAllTextAsync(Path.Combine(_factory.CheckpointDirectory, "huge.json"), oversized);
+        var onDisk = Directory.GetFiles(_factory.CheckpointDirectory).Order(StringComparer.Ordinal).ToList();
+        var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("checkpoints/big.json").Open();
+            entry.Write(Encoding.UTF8.GetBytes(new string(' ', 17_000)));
+        }
+
+        var zh = language == "zh-CN";
+        var reading = zh ? "不是可读取的检查点：" : "Not a readable checkpoint: ";
+        var files = new (string Name, byte[] Content, string Reason)[]
+        {
+            ("big.json", Encoding.UTF8.GetBytes(oversized), reading + (zh ? "该文件为 20,000 字节，超过检查点文件的上限（最多 16,384 字节，即 16 KB）。" : "the file is 20,000 bytes, larger than a checkpoint file can be (at most 16,384 bytes, 16 KB).")),
+            ("kept.zip", Encoding.UTF8.GetBytes("these are my notes, not a zip"), reading + (zh ? "文件名以 .zip 结尾，但不是 zip 文件。" : "named .zip, but not a zip file.")),
+            ("photo.json", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], reading + (zh ? "无法作为文本读取（检查点是 UTF-8 编码的 JSON 文件）。" : "not readable as text (a checkpoint is a UTF-8 JSON file).")),
+            ("latin1.json", Encoding.Latin1.GetBytes("{\"format\": \"caf\u00e9\"}"), reading + (zh ? "无法作为文本读取（检查点是 UTF-8 编码的 JSON 文件）。" : "not readable as text (a checkpoint is a UTF-8 JSON file).")),
+            ("checkpoints/big.json", zipped.ToArray(), reading + (zh ? "该文件为 17,000 字节，超过检查点文件的上限（最多 16,384 字节，即 16 KB）。" : "the file is 17,000 bytes, larger than a checkpoint file can be (at most 16,384 bytes, 16 KB).")),
+            ("broken.json", Encoding.UTF8.GetBytes("{ not json"), reading + (zh ? "内容不是 JSON 格式的检查点。" : "not a JSON checkpoint.")),
+            ("bom.json", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(good)], zh ? "条目 2 的哈希与签名时一致。" : "Entry 2 has the signed hash."),
+        };
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        var html = await UploadAsync(client, [.. files.Select(f => (f.Name == "checkpoints/big.json" ? "copy.zip" : f.Name, f.Content))]);
+
+        var onRecord = zh ? "已记录的检查点" : "Checkpoints on record";
+        var uploaded = html[html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal)..html.IndexOf(onRecord, StringComparison.Ordinal)];
+        var wrong = files.Where(f => !RowWith(f.Name, f.Reason).IsMatch(uploaded)).Select(f => $"{f.Name}: \"{f.Reason}\"").ToList();
+        Assert.True(wrong.Count == 0, "not said: " + string.Join("; ", wrong) + "\n" + uploaded);
+        Assert.Single(Regex.Matches(uploaded, zh ? "内容不是 JSON 格式的检查点" : "not a JSON checkpoint"));
+        // The app's own folder alike: a file there over the limit says so, with its size.
+        Assert.Matches(RowWith("huge.json", reading + (zh ? "该文件为 20,000 字节，超过" : "the file is 20,000 bytes, larger than")), html[html.IndexOf(onRecord, StringComparison.Ordinal)..]);
+        Assert.Equal(onDisk, Directory.GetFiles(_factory.CheckpointDirectory).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Theory]
     [InlineData("en-GB", "The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.")]
     [InlineData("zh-CN", "检查点副本文件夹“{0}”（Audit:ExternalCheckpointCopies）不存在或无法访问。")]
     public async Task CheckpointsAndVerifyPages_ConfiguredCopyFolderMissing_SayItInThePagesLanguage(string language, string message)

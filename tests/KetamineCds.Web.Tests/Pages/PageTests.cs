@@ -188,6 +188,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-DOWN\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"false\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
         log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -203,6 +204,8 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("It may have been stored.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-MAYBE\"", html, StringComparison.Ordinal);
+        // Helper 298: answers a language switch keeps from this form come back saying they may have been recorded (drafts.js).
+        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"true\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
     }
 

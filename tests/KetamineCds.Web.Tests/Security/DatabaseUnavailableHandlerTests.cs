@@ -106,6 +106,61 @@ public class DatabaseUnavailableHandlerTests
         Assert.DoesNotContain("<a ", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Screenings/New", "", true)]
+    [InlineData("/Screenings/New", "?from=0193a0c4-1e5b-7000-8000-000000000001", true)]
+    [InlineData("/Screenings/New", "", false)]
+    public async Task TryHandle_ScreeningFormSent_TellsDraftsJsNothingWasStoredAndWhy(string path, string query, bool unreachable)
+    {
+        // Helper 298: the page said nothing was stored, and the form the answers came back to said "may or may not have
+        // been recorded". It marks the send for drafts.js (as the sign-in and error pages do), with its reason, and loads
+        // drafts.js (it has no layout): the form then says which (#draft-restored-database-unavailable, -refused).
+        using var factory = new KetamineCdsFactory();
+        var context = Context(path);
+        context.Request.Method = "POST";
+        context.Request.QueryString = new QueryString(query);
+        context.RequestServices = factory.Services;
+        Exception failure = unreachable ? new FakeDbException("connection refused") : new SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19);
+
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, failure, CancellationToken.None));
+
+        Assert.Equal(unreachable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
+        var reason = unreachable ? DatabaseUnavailableHandler.DatabaseUnavailableReason : DatabaseUnavailableHandler.DatabaseRefusedReason;
+        Assert.Contains($"<div hidden data-draft-refused=\"\" data-draft-refused-because=\"{reason}\"></div>", page, StringComparison.Ordinal);
+        var script = System.Text.RegularExpressions.Regex.Match(page, "<script src=\"(/js/drafts\\.js\\?v=[^\"]+)\"></script>");
+        Assert.True(script.Success, page);
+        // The script is a static file: served without the database, and the form has the notice for that reason.
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(WebUtility.HtmlDecode(script.Groups[1].Value))).StatusCode);
+        var form = WebUtility.HtmlDecode(await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync("/Screenings/New"));
+        Assert.Contains($"<p class=\"notice\" id=\"draft-restored-{reason}\" role=\"status\" hidden>Your answers were kept in this tab, and put back. The screening was not saved: ", form, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST", "/Account/Login", true)]
+    [InlineData("POST", "/Screenings/0193a0c4-1e5b-7000-8000-000000000001?handler=Override", true)]
+    [InlineData("GET", "/Screenings/New", true)]
+    [InlineData("POST", "/Account/Login", false)]
+    [InlineData("GET", "/Screenings/New", false)]
+    public async Task TryHandle_NoKeptForm_MarksNothingForDraftsJs(string method, string pathAndQuery, bool unreachable)
+    {
+        // Only a sent screening form's answers are kept (KeptDrafts): another form's page, or a page read, marks nothing.
+        var parts = pathAndQuery.Split('?');
+        var context = Context(parts[0]);
+        context.Request.Method = method;
+        context.Request.QueryString = parts.Length > 1 ? new QueryString("?" + parts[1]) : QueryString.Empty;
+        Exception failure = unreachable ? new FakeDbException("connection refused") : new SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19);
+
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, failure, CancellationToken.None));
+
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
+        Assert.DoesNotContain("data-draft-refused", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TryHandle_ChinesePage_WritesTheCharactersAsTheRazorPagesDoNotCharacterReferences()
     {

@@ -11,7 +11,8 @@
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
 // the form then says it may have been recorded, and to check before sending it again. When the page the send led to says
 // the app refused it before reading it (data-draft-refused: the sign-in page after the session had ended or after a send
-// with no session cookie, the error page of an expired or too large form), nothing was recorded: the draft is marked
+// with no session cookie, the error page of an expired or too large form), or that nothing was stored (the outage page,
+// and the page of a post the database refused: helper 298), nothing was recorded: the draft is marked
 // "refused" instead (with the page's reason, data-draft-refused-because, where it gives one), and the form says that it
 // was not saved, and why, in the words that page used (helper 254). Only the page reached by that send itself says so
 // (a fresh navigation, by the redirect for the sign-in page; not one gone back to, reloaded or typed, which may belong to
@@ -70,8 +71,11 @@
       fields.push(c.type === "radio" || c.type === "checkbox" ? [c.name, c.value, c.checked] : [c.name, c.value]);
     }
     try {
+      // A form the app sent back because the log failed during the commit (data-may-have-been-recorded=true) holds
+      // answers that may have been recorded: kept as sent, they come back saying so, not "nothing has been saved yet".
       window.sessionStorage.setItem(KEY, JSON.stringify({
-        url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(), sent: !!sent, fields: fields
+        url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(),
+        sent: !!sent || form.getAttribute("data-may-have-been-recorded") === "true", fields: fields
       }));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
   }

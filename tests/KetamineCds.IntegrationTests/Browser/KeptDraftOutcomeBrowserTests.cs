@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// Helper 298: answers kept from a screening send that failed come back saying what the app knows of that send. The
+/// outage page (503: the database could not be reached, nothing stored) and the page of a post the database refused
+/// (409: nothing stored, sending it again unchanged will not help) say so to drafts.js, and the form says it in turn;
+/// only a send nothing answered for (a bare 502 from something in between, the network lost) may have been recorded. And
+/// answers kept by a language switch from the form the app sent back because the log failed during the commit come back
+/// saying they may have been recorded, not "nothing has been saved yet". Screenshots 80-83.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
+{
+    /// <summary>The reasons of the form's notices over answers it gives back after a send (#draft-restored-…).</summary>
+    private static readonly string[] Notices = ["sent", "refused", "not-signed-in", "too-large", DatabaseUnavailableHandler.DatabaseUnavailableReason, DatabaseUnavailableHandler.DatabaseRefusedReason];
+
+    [Theory]
+    [InlineData(true, "en")]
+    [InlineData(true, "zh-CN")]
+    [InlineData(false, "en")]
+    public async Task NewScreening_SendAnsweredByTheOutageOrRefusedPage_AnswersComeBackSayingNothingWasStored(bool unreachable, string language)
+    {
+        var zh = language == "zh-CN";
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", zh ? "zh-CN" : null);
+        await page.GotoAsync("/Screenings/New");
+        var reference = $"MRN-KEPT-{(unreachable ? "503" : "409")}-{language}";
+        await FillByIdAsync(page, reference);
+        // The app's own page for that failure, as it answers a post of this form (the browser app runs in Development,
+        // where the developer page answers an exception instead): the handler writes it here, the route sends it back.
+        var answer = await HandlerPageAsync(unreachable, zh ? "zh-Hans" : "en");
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new() { Status = answer.Status, ContentType = "text/html; charset=utf-8", Body = answer.Html });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await page.Locator("#record-screening").ClickAsync();
+        var reason = unreachable ? DatabaseUnavailableHandler.DatabaseUnavailableReason : DatabaseUnavailableHandler.DatabaseRefusedReason;
+        await page.WaitForFunctionAsync($"() => (JSON.parse(window.sessionStorage.getItem('ketaminecds.draft') || 'null') || {{}}).refused === '{reason}'");
+        await page.UnrouteAllAsync();
+        await page.Locator("main a").ClickAsync(); // Back to the form
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
+
+        var notice = page.Locator("#draft-restored-" + reason);
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync(zh ? "该筛查未保存" : "The screening was not saved");
+        await Assertions.Expect(notice).ToContainTextAsync(unreachable
+            ? (zh ? "提交时无法连接数据库，因此未存储任何内容。请检查答案，然后再次提交表单。" : "the database could not be reached when it was sent, so nothing was stored. Check the answers, then send the form again.")
+            : "Sending it again unchanged will not help");
+        foreach (var other in Notices.Where(o => o != reason))
+        {
+            await Assertions.Expect(page.Locator("#draft-restored-" + other)).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await ScreenshotAroundAsync(page, notice, $"80-answers-back-after-{reason}-{language}");
+
+        if (unreachable)
+        {
+            // True: sent again once the database is back, it is recorded, once.
+            await page.Locator("#record-screening").ClickAsync();
+            await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+            Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SendAnsweredByAPageThatSaysNothingOfIt_AnswersComeBackSayingItMayHaveBeenRecorded()
+    {
+        // A 502 from a proxy says nothing of what became of the send: the app may have recorded it.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await FillByIdAsync(page, "MRN-KEPT-502");
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("502 Bad Gateway");
+        await page.UnrouteAllAsync();
+        await page.GotoAsync("/Screenings/New");
+
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToContainTextAsync("The screening may or may not have been recorded: check the patient's screenings before you send it again.");
+        await Assertions.Expect(page.Locator("#draft-restored-database-unavailable")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#draft-restored-database-refused")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-KEPT-502");
+        await ScreenshotAroundAsync(page, page.Locator("#draft-restored-sent"), "81-answers-back-after-a-send-nothing-answered-for");
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_LogFailedDuringTheCommit_LanguageSwitchKeepsTheAnswersSayingTheyMayHaveBeenRecorded()
+    {
+        // The form came back saying the screening may have been stored; switched to Chinese, its answers came back saying
+        // "nothing has been saved yet".
+        using var app = new KestrelAppFactory
+        {
+            TestServices = services =>
+            {
+                services.RemoveAll<IDecisionLog>();
+                services.AddSingleton<IDecisionLog>(sp => new CommitLostLog(sp.GetRequiredService<EfDecisionLog>()));
+            },
+        };
+        app.StartServer();
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "psychiatrist@demo.local", BrowserFixture.Password));
+        await page.GotoAsync("/Screenings/New");
+        await FillByIdAsync(page, "MRN-KEPT-COMMIT");
+
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("#not-recorded")).ToContainTextAsync("It may have been stored.");
+        await page.Locator("form.language button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("新建筛查");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-KEPT-COMMIT");
+        await ScreenshotAroundAsync(page, page.Locator("#draft-restored-sent"), "82-answers-kept-by-a-switch-after-the-commit-failed-zh");
+
+        await context.CloseAsync();
+    }
+
+    /// <summary>The page as the browser window shows it with <paramref name="notice"/> in view (the form is too long to read whole).</summary>
+    private async Task ScreenshotAroundAsync(IPage page, ILocator notice, string name)
+    {
+        await notice.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, name + ".png") });
+    }
+
+    /// <summary>The screening form's required answers, by the controls' ids (the labels are in the page's language).</summary>
+    private static async Task FillByIdAsync(IPage page, string reference)
+    {
+        await page.Locator("#patientReference").FillAsync(reference);
+        await page.Locator("#ageYears").FillAsync("45");
+        await page.Locator("#primaryDiagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.Locator("#failedAdequateTrials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+    }
+
+    /// <summary>What the app answers a post of the screening form when the database cannot be reached (503) or refuses it (409).</summary>
+    private static async Task<(int Status, string Html)> HandlerPageAsync(bool unreachable, string language)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = "POST";
+        http.Request.Path = "/Screenings/New";
+        http.Response.Body = new MemoryStream();
+        http.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(language), provider: null));
+        Exception failure = unreachable ? new TimeoutException() : new SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19);
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(http, failure, CancellationToken.None));
+        http.Response.Body.Position = 0;
+        return (http.Response.StatusCode, await new StreamReader(http.Response.Body).ReadToEndAsync());
+    }
+
+    /// <summary>The app's decision log, whose connection is lost during the commit of every screening.</summary>
+    private sealed class CommitLostLog(IDecisionLog inner) : IDecisionLog
+    {
+        public Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
+            throw new DecisionLogUnavailableException("The connection to the decision log failed during the commit; the entry may have been stored.") { OutcomeUnknown = true };
+
+        public Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
+            inner.RecordCorrectionAsync(correctsScreeningId, reason, submission, cancellationToken);
+
+        public Task<RecordedSubmission?> FindSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default) => inner.FindSubmissionAsync(submissionId, cancellationToken);
+
+        public Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default) => inner.FindScreeningAsync(id, cancellationToken);
+
+        public Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default) =>
+            inner.ListScreeningsForPatientAsync(patientReference, cancellationToken);
+
+        public Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default) => inner.FindLaterScreeningsAsync(id, cancellationToken);
+
+        public Task<IReadOnlyDictionary<Guid, LaterScreenings>> FindLaterScreeningsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+            inner.FindLaterScreeningsAsync(ids, cancellationToken);
+
+        public Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default) => inner.RecordOverrideAsync(submission, cancellationToken);
+
+        public Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default) => inner.RecordHookAnswerAsync(submission, cancellationToken);
+
+        public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
+    }
+}
