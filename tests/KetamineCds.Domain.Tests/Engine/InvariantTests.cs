@@ -1187,8 +1187,17 @@ public class InvariantTests
         // recorded as not done, the other safety items left blank. Incomplete in both releases, the same four pathways waiting.
         var h = Histories.Trd() with
         {
-            AgeYears = 40, SexAtBirth = SexAtBirth.Female, Pregnant = false, Breastfeeding = false, CurrentManiaOrMixedFeatures = false,
-            SystolicBp = 120, DiastolicBp = 78, HepaticImpairment = HepaticImpairment.None, Phq9Total = 18, Phq9Item9 = 2, SuicideRiskAssessedAfterItem9 = false,
+            AgeYears = 40,
+            SexAtBirth = SexAtBirth.Female,
+            Pregnant = false,
+            Breastfeeding = false,
+            CurrentManiaOrMixedFeatures = false,
+            SystolicBp = 120,
+            DiastolicBp = 78,
+            HepaticImpairment = HepaticImpairment.None,
+            Phq9Total = 18,
+            Phq9Item9 = 2,
+            SuicideRiskAssessedAfterItem9 = false,
         };
         Assert.True(AssertSameAs1_27_0ButTheCompletenessSummaries(h));
         var a = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_28_0);
