@@ -750,6 +750,25 @@ public static class RuleSetCatalog
         ]);
 
     /// <summary>
+    /// Version 1.28.0 (helper 297; docs/clinical-review.md, section 40): wording only. 1.27.0 made the completeness rules
+    /// REC-001 to REC-006 wait for the suicide-risk assessment after a positive PHQ-9 item 9 also where it is recorded as not
+    /// done ("No"), but kept their summary, "Not recorded: the … pathway cannot open until the safety items listed are
+    /// answered.", which is what a clinician reads first: beside an assessment recorded as not done, and nothing blank, it
+    /// read as if an answer had been left out. Each summary now says what the rule lists is not recorded, or recorded as not
+    /// done, and that the pathway waits until any assessment listed is recorded as done
+    /// (<see cref="Completeness.PathwayCompleteness.SummaryWaitingForAssessmentNotDone"/>). Each is 1.27.0's reworded
+    /// (<see cref="Rule.Reworded"/>, summary only): conditions, details, conditions in words, kinds, severities and citations
+    /// are 1.27.0's, so verdicts, pathway statuses, which rules fire and what each finding names as its cause are 1.27.0's.
+    /// </summary>
+    public static RuleSet V1_28_0 { get; } = V1_27_0.Next(
+        "1.28.0",
+        replace:
+        [
+            .. V1_27_0.Pathways.Select(p => V1_27_0[p.CompletenessRuleId!]).Select(r =>
+                r.Reworded(summary: ((Completeness.PathwayCompleteness)r.AsDefined).SummaryNamingAssessmentNotDone)),
+        ]);
+
+    /// <summary>
     /// 1.27.0's words, in the condition in words of the rules that fire while the suicidal-ideation pathway waits, for SUI-016
     /// as it reads from 1.27.0: it also waits while the assessment after a positive item 9 is recorded as not done.
     /// </summary>
@@ -757,10 +776,10 @@ public static class RuleSetCatalog
         "(SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done)";
 
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_27_0;
+    public static RuleSet Current => V1_28_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0, V1_28_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

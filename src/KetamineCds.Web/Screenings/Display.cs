@@ -80,9 +80,14 @@ public static partial class Display
         var completeness = (KetamineCds.Domain.Rules.RuleSetCatalog.Find(assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var waited = assessment.Findings.Where(f => completeness.Contains(f.RuleId)).SelectMany(f => f.Because).ToArray();
-        var notDone = new Evidence(Fields.SuicideRiskAssessedAfterItem9.Name, WireNames.Display(false));
-        return (waited.Contains(notDone), waited.Any(e => string.Equals(e.Value, WireNames.NotRecorded, StringComparison.Ordinal)));
+        return (waited.Contains(Item9AssessmentRecordedNotDone), waited.Any(e => string.Equals(e.Value, WireNames.NotRecorded, StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// The suicide-risk assessment after a positive PHQ-9 item 9 recorded as not done, as a completeness finding names it
+    /// among its inputs from rule set 1.27.0 (it waits for it as for a blank).
+    /// </summary>
+    public static Evidence Item9AssessmentRecordedNotDone { get; } = new(Fields.SuicideRiskAssessedAfterItem9.Name, WireNames.Display(false));
 
     /// <summary>The explanation of <see cref="Explain(Assessment)"/> as it reads the answers not recorded.</summary>
     private static string ExplainBlanks(Assessment assessment)

@@ -29,6 +29,14 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
 {
     public bool IsEmpty => SafetyQuestions.Count == 0 && CareItems.Count == 0;
 
+    /// <summary>
+    /// Helper 297: the answers recorded as not done that a pathway waits for as for a blank, each with the pathways waiting (from
+    /// rule set 1.27.0, the suicide-risk assessment after a positive PHQ-9 item 9 recorded "No", which the completeness findings
+    /// name with its answer). Never among the questions not recorded (<see cref="SafetyQuestions"/>): it is recorded, and the
+    /// pages list it apart, as recorded as not done. Not counted by <see cref="IsEmpty"/>.
+    /// </summary>
+    public IReadOnlyList<RecordedNotDoneItem> RecordedNotDone { get; init; } = [];
+
     /// <summary>The safety items a pathway waits for (from REC-00x): each must be answered before it can open.</summary>
     public IReadOnlyList<MissingSafetyItem> BeforeAPathwayCanOpen => [.. SafetyQuestions.Where(i => i.Pathways.Count > 0)];
 
@@ -204,6 +212,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
         // The answers a pathway that cannot yet be ruled out waits for (its indication finding names them), as the verdict says.
         var indicationWaitsFor = Display.NotRuledOut(assessment).SelectMany(n => n.Answers).ToHashSet(StringComparer.Ordinal);
         var waiting = new List<(string Field, List<Pathway> Pathways)>();
+        var notDone = new List<(Evidence Answer, List<Pathway> Pathways)>();
         var care = new List<CareItemNotRecorded>();
         foreach (var finding in assessment.Findings)
         {
@@ -226,6 +235,22 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
                     if (item.Field is null)
                     {
                         waiting.Add(item = (field, []));
+                    }
+
+                    if (!item.Pathways.Contains(pathway))
+                    {
+                        item.Pathways.Add(pathway);
+                    }
+                }
+
+                // From rule set 1.27.0 the pathway also waits for the item-9 assessment recorded as not done, named with its answer
+                // (helper 297): a recorded answer, listed apart, never as not recorded.
+                foreach (var answer in finding.Because.Where(b => b == Display.Item9AssessmentRecordedNotDone))
+                {
+                    var item = notDone.FirstOrDefault(n => n.Answer == answer);
+                    if (item.Answer is null)
+                    {
+                        notDone.Add(item = (answer, []));
                     }
 
                     if (!item.Pathways.Contains(pathway))
@@ -265,7 +290,10 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .ToList();
         var blocked = assessment.Pathways.Any(p => p.Status == PathwayStatus.NotEligible) && assessment.OfKind(FindingKind.Contraindication).Any();
         var open = assessment.Pathways.Any(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
-        return new NotRecordedSummary(ordered, care, blocked, open, assessment.Overall == Verdict.NotEligibleNow);
+        return new NotRecordedSummary(ordered, care, blocked, open, assessment.Overall == Verdict.NotEligibleNow)
+        {
+            RecordedNotDone = [.. notDone.Select(n => new RecordedNotDoneItem(n.Answer.Field, Display.Label(n.Answer.Field), Display.Value(n.Answer.Field, n.Answer.Value), [.. n.Pathways.Order()]))],
+        };
     }
 
     /// <summary>
@@ -335,3 +363,10 @@ public sealed record FirstDoseNote(FirstDoseNoteCase Case, IReadOnlyList<Pathway
     /// <summary>No pathway waits for these answers (also the note of a card sent before the rules could run).</summary>
     public static FirstDoseNote NoPathwayWaiting { get; } = new(FirstDoseNoteCase.NoPathwayWaiting, []);
 }
+
+/// <summary>An answer recorded as not done that pathways wait for as for a blank one (<see cref="NotRecordedSummary.RecordedNotDone"/>).</summary>
+/// <param name="Field">The contract field name.</param>
+/// <param name="Label">The clinician's label, in the request's language.</param>
+/// <param name="Value">The answer recorded, in the request's language ("No").</param>
+/// <param name="Pathways">The pathways that wait for it, in pathway order.</param>
+public sealed record RecordedNotDoneItem(string Field, string Label, string Value, IReadOnlyList<Pathway> Pathways);

@@ -1139,6 +1139,72 @@ public class InvariantTests
         Assert.NotEqual(0, opened);
     }
 
+    /// <summary>
+    /// Rule set 1.28.0 (docs/clinical-review.md, section 40) against 1.27.0 for one history: wording only. The verdict, every
+    /// pathway's status and rule ids, the rules that fire, in order, and every finding (kind, severity, citations, detail,
+    /// because) are 1.27.0's; only the summary of a completeness finding (REC-001 to REC-006) differs, and it is 1.28.0's.
+    /// Returns whether a completeness finding fired on the item-9 assessment recorded as not done.
+    /// </summary>
+    private static bool AssertSameAs1_27_0ButTheCompletenessSummaries(PatientHistory history)
+    {
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_27_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_28_0);
+        var completeness = RuleSetCatalog.V1_28_0.Pathways.Select(p => p.CompletenessRuleId!).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(Statuses(before), Statuses(after));
+        Assert.Equal(before.Findings.Select(f => FindingLine(f, withSummary: !completeness.Contains(f.RuleId))), after.Findings.Select(f => FindingLine(f, withSummary: !completeness.Contains(f.RuleId))));
+        foreach (var (was, now) in before.Findings.Zip(after.Findings).Where(p => completeness.Contains(p.First.RuleId)))
+        {
+            Assert.NotEqual(was.Summary, now.Summary);
+            Assert.Equal(RuleSetCatalog.V1_28_0[now.RuleId].Summary, now.Summary);
+            Assert.StartsWith("Not recorded, or recorded as not done: ", now.Summary, StringComparison.Ordinal);
+        }
+
+        return after.Findings.Any(f => completeness.Contains(f.RuleId) && f.Because.Contains(new Evidence("suicideRiskAssessedAfterItem9", "false")));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_28_0Against1_27_0_SameDecisionsAndFindingsButTheCompletenessSummaries(PatientHistory history) =>
+        AssertSameAs1_27_0ButTheCompletenessSummaries(history);
+
+    [Fact]
+    public void Generator_ASeededSampleOf1000_1_28_0DecidesAs1_27_0OnTheSameHistories()
+    {
+        // The seeded 1,000 histories as generated, and the same with suicidality none beside a positive item 9 and the assessment
+        // recorded as not done (what 1.28.0's words are for): the same verdicts and findings, the summaries aside, and the
+        // completeness rules fire on that assessment in both samples' second half.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261206UL), 1)[0];
+        Assert.All(sample, h => AssertSameAs1_27_0ButTheCompletenessSummaries(h));
+        var notDone = sample.Select(h => h with { Suicidality = Suicidality.None, Phq9Total = Math.Max(h.Phq9Total ?? 12, 3), Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false })
+            .Count(AssertSameAs1_27_0ButTheCompletenessSummaries);
+        Assert.NotEqual(0, notDone);
+    }
+
+    [Fact]
+    public void Evaluate_1_28_0_Helper294History_DecidesAs1_27_0WithTheNewSummaries()
+    {
+        // The history helper 294 reported (section 40): TRD, suicidality none, PHQ-9 18 with item 9 at 2, the assessment since
+        // recorded as not done, the other safety items left blank. Incomplete in both releases, the same four pathways waiting.
+        var h = Histories.Trd() with
+        {
+            AgeYears = 40,
+            SexAtBirth = SexAtBirth.Female,
+            Pregnant = false,
+            Breastfeeding = false,
+            CurrentManiaOrMixedFeatures = false,
+            SystolicBp = 120,
+            DiastolicBp = 78,
+            HepaticImpairment = HepaticImpairment.None,
+            Phq9Total = 18,
+            Phq9Item9 = 2,
+            SuicideRiskAssessedAfterItem9 = false,
+        };
+        Assert.True(AssertSameAs1_27_0ButTheCompletenessSummaries(h));
+        var a = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_28_0);
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Equal(["REC-001", "REC-002", "REC-003", "REC-005"], a.Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)).Select(f => f.RuleId));
+    }
+
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
     private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
         before == Indications.AnyIndicationOrAPathwayNotRuledOut

@@ -46,6 +46,7 @@ public partial class RuleSetIdentityTests
         ["1.25.0"] = "sha256:acf866a2ae5828d7da4525ae92cd73642461dcd501693e081b24decd32ee0156",
         ["1.26.0"] = "sha256:3a011859d027b76a5bf96417fa097fbd36bfc5e0f165454aec23e94007ef3aa0",
         ["1.27.0"] = "sha256:d441b9ba79e9b93596ac4d7afbd023e7d085d4735fa7e1a9a49c4b37bb427d5a",
+        ["1.28.0"] = "sha256:8da8faf6440c6c74c20c589e6b63ed69589e9b0299f15a3bd8b00b26b2ba3f3a",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -307,6 +308,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_26_0.Pathways, RuleSetCatalog.V1_27_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_26_0.ConcernsByRule, RuleSetCatalog.V1_27_0.ConcernsByRule);
         Assert.Null(RuleSetCatalog.V1_27_0["SUI-017"].Concerns);
+        // 1.28.0 rewords six summaries: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_28_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_27_0.Pathways, RuleSetCatalog.V1_28_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_27_0.ConcernsByRule, RuleSetCatalog.V1_28_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -1027,6 +1032,46 @@ public partial class RuleSetIdentityTests
     }
 
     /// <summary>
+    /// 1.28.0 (helper 297; docs/clinical-review.md, section 40): wording only. The completeness rules REC-001 to REC-006 are
+    /// 1.27.0's reworded, the summary and nothing else: it says what the rule lists is not recorded, or recorded as not done
+    /// (1.27.0 waits for the item-9 assessment recorded as not done too, and said only "Not recorded:"). Conditions, details,
+    /// conditions in words, kinds, severities, citations, topics and concerns are 1.27.0's; every other rule is 1.27.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_27_0To1_28_0_RewordsOnlyTheCompletenessSummaries()
+    {
+        var (was27, now28) = (RuleSetCatalog.V1_27_0, RuleSetCatalog.V1_28_0);
+        var diff = RuleSetDiff.Between(was27, now28);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        string[] recs = ["REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006"];
+        Assert.Equal(recs, diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was27.Rules.Where(r => !recs.Contains(r.Id)), r => Assert.Same(r, now28.Find(r.Id)));
+        Assert.Equal(was27.Rules.Select(r => r.Id), now28.Rules.Select(r => r.Id));
+        Assert.Equal(recs, was27.Pathways.Select(p => p.CompletenessRuleId!).Order(StringComparer.Ordinal));
+        Assert.All(recs, id =>
+        {
+            var (was, now) = (was27[id], now28[id]);
+            Assert.IsType<RewordedRule>(now);
+            Assert.Same(was.AsDefined, now.AsDefined);
+            Assert.Equal(
+                (was.Condition.Canonical, was.ConditionText, was.Detail, was.Kind, was.Severity, was.Topic, was.Concerns),
+                (now.Condition.Canonical, now.ConditionText, now.Detail, now.Kind, now.Severity, now.Topic, now.Concerns));
+            Assert.Equal((string.Join(',', was.Principles), string.Join(',', was.Sources)), (string.Join(',', now.Principles), string.Join(',', now.Sources)));
+            Assert.Equal(
+                was.Summary
+                    .Replace("Not recorded: the ", "Not recorded, or recorded as not done: the ", StringComparison.Ordinal)
+                    .Replace(
+                        " pathway cannot open until the safety items listed are answered.",
+                        " pathway cannot open until the safety items listed are recorded and any suicide-risk assessment listed is recorded as done.",
+                        StringComparison.Ordinal),
+                now.Summary);
+            Assert.NotEqual(was.Summary, now.Summary);
+        });
+    }
+
+    /// <summary>
     /// 1.27.0 (helper 294; docs/clinical-review.md, section 39), answering QA293. F2: the completeness rules REC-001 to REC-006
     /// are built again to wait for the suicide-risk assessment after a positive PHQ-9 item 9 until it is recorded as done
     /// (<c>is not true</c> where 1.26.0 read <c>is not recorded</c>), their words saying so; SUI-016 and the nine rules that say
@@ -1178,6 +1223,7 @@ public partial class RuleSetIdentityTests
         string[] kept =
         [
             "pathway cannot open until the safety items listed are answered",
+            "pathway cannot open until the safety items listed are recorded",
             "it marks every pathway that is open",
             "the other pathways apply on their usual criteria",
         ];

@@ -74,6 +74,31 @@ public class CompletenessRulesTests : RuleTestBase
         Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_26_0).Findings, x => x.RuleId == ruleId);
     }
 
+    /// <summary>
+    /// From 1.28.0 (helper 297; docs/clinical-review.md, section 40) the summary a clinician reads first is true where all the
+    /// rule waits for is the assessment recorded as not done, nothing blank: "not recorded, or recorded as not done", never
+    /// "Not recorded:" alone; and where it waits for a blank (substance use) too. 1.27.0's said "Not recorded:" for both.
+    /// </summary>
+    [Theory, Fires("REC-001"), Fires("REC-002"), Fires("REC-003"), Fires("REC-004"), Fires("REC-005"), Fires("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_Item9AssessmentRecordedNotDone_SummarySaysRecordedAsNotDoneNeverOnlyNotRecorded(string ruleId, Pathway pathway)
+    {
+        var indicated = pathway == Pathway.EsketamineSuicidalIdeation ? Adult() : IndicatedFor(pathway);
+        var h = indicated.WithSafetyItemsRecordedAbsent() with { Suicidality = Suicidality.None, Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = false };
+        foreach (var history in new[] { h, h with { SubstanceUse = null } })
+        {
+            var f = AssertFires(ruleId, history);
+            Assert.StartsWith("Not recorded, or recorded as not done: the ", f.Summary, StringComparison.Ordinal);
+            Assert.EndsWith(" pathway cannot open until the safety items listed are recorded and any suicide-risk assessment listed is recorded as done.", f.Summary, StringComparison.Ordinal);
+            var was = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_27_0).Findings.Single(x => x.RuleId == ruleId);
+            Assert.StartsWith("Not recorded: the ", was.Summary, StringComparison.Ordinal);
+            Assert.Equal(was.Summary[..^"answered.".Length].Replace("Not recorded:", "Not recorded, or recorded as not done:", StringComparison.Ordinal)
+                + "recorded and any suicide-risk assessment listed is recorded as done.", f.Summary);
+            Assert.Equal(was.Detail, f.Detail);
+            Assert.Equal(was.Because, f.Because);
+        }
+    }
+
     [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
     [MemberData(nameof(CompletenessRuleOfEachPathway))]
     public void Evaluate_Item9AssessmentRecordedDone_DoesNotFireThePathwaysCompletenessRule(string ruleId, Pathway pathway)

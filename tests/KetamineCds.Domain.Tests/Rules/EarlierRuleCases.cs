@@ -327,6 +327,14 @@ internal static class EarlierRuleCases
         ItemNineAssessmentBlankOnly("REC-004", "1.13.0", IndicatedFor(Pathway.BipolarAdjunct)),
         ItemNineAssessmentBlankOnly("REC-005", "1.16.0", IndicatedFor(Pathway.PalliativeRapidActing)),
         ItemNineAssessmentBlankOnly("REC-006", "1.13.0", IndicatedFor(Pathway.InvestigationalPtsdOcd)),
+        // 1.27.0's completeness rules, which 1.28.0 rewords (summary only; section 40): waiting for the assessment recorded as not
+        // done too, their summary said only "Not recorded:".
+        ItemNineAssessmentUntilDone1_27_0("REC-001", IndicatedFor(Pathway.EsketamineTrd)),
+        ItemNineAssessmentUntilDone1_27_0("REC-002", Adult()),
+        ItemNineAssessmentUntilDone1_27_0("REC-003", IndicatedFor(Pathway.KetamineOffLabelTrd)),
+        ItemNineAssessmentUntilDone1_27_0("REC-004", IndicatedFor(Pathway.BipolarAdjunct)),
+        ItemNineAssessmentUntilDone1_27_0("REC-005", IndicatedFor(Pathway.PalliativeRapidActing)),
+        ItemNineAssessmentUntilDone1_27_0("REC-006", IndicatedFor(Pathway.InvestigationalPtsdOcd)),
         new EarlierDefinition("SUI-016", "1.23.0")
             .Fires(Item9Recorded(Adult()), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
             .Fires(SuicidalPathwayNotRuledOut())
@@ -521,6 +529,13 @@ internal static class EarlierRuleCases
             .Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = false })
             .Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
             .Expect(ConditionLacks("not recorded as done"), DetailLacks("recorded as not done"));
+
+    private static EarlierDefinition ItemNineAssessmentUntilDone1_27_0(string ruleId, PatientHistory indicated) =>
+        new EarlierDefinition(ruleId, "1.27.0")
+            .Fires(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = false }, Because("suicideRiskAssessedAfterItem9", "false"))
+            .Fires(Item9Recorded(indicated), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded))
+            .Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(ConditionContains("not recorded as done (not recorded, or recorded as not done)"), SummaryStartsWith("Not recorded: the "), SummaryEndsWith("pathway cannot open until the safety items listed are answered."));
 
     private static EarlierDefinition Completeness1_8_0(string ruleId, PatientHistory indicated) =>
         new EarlierDefinition(ruleId, "1.8.0").Fires(Item9Recorded(indicated)).Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })

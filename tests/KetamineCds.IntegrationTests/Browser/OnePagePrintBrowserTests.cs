@@ -54,6 +54,10 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         // their own, "Answered, though not asked for this history"; the sheet still fits one page.
         { "full history, not eligible, the safety net answered without suicidality", "not-eligible-now", "en" },
         { "full history, not eligible, the safety net answered without suicidality", "not-eligible-now", "zh" },
+        // Helper 297: the suicide-risk assessment after a positive item 9 recorded as not done, listed in a box of its own
+        // ("Recorded as not done") above the "Not recorded" box of the safety answers left blank.
+        { "TRD, the item-9 assessment recorded as not done, safety answers not recorded", "incomplete", "en" },
+        { "TRD, the item-9 assessment recorded as not done, safety answers not recorded", "incomplete", "zh" },
     };
 
     /// <summary>
@@ -137,6 +141,14 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 Assert.Contains(language == "zh" ? "PTSD/OCD（研究性）" : "PTSD/OCD(investigational)", compact, StringComparison.Ordinal);
             }
 
+            // Helper 297: the assessment recorded as not done is on the sheet as such, with the pathways that wait for it.
+            if (history.StartsWith("TRD, the item-9 assessment", StringComparison.Ordinal))
+            {
+                var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+                Assert.Contains(language == "zh" ? "记录为未评估（各路径如同对待空白回答一样等待此项）" : "Recordedasnotdone(thepathwayswaitforitasforablankanswer)", compact, StringComparison.Ordinal);
+                Assert.Contains(language == "zh" ? "自此次第9项阳性以来已评估自杀风险：否" : "Suicideriskassessedsincethispositiveitem9:No", compact, StringComparison.Ordinal);
+            }
+
             // QA272 F3: the answers to questions this history does not ask are on the page, under their own label.
             if (history.EndsWith("without suicidality", StringComparison.Ordinal))
             {
@@ -164,7 +176,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     public static TheoryData<string, string, string> MaximumNotes()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var history in new[] { "palliative care with pain, opioids and naltrexone", "suicide plan with a partial safety net", "recent attempt with active alcohol and ketamine use on opioids" })
+        foreach (var history in new[] { "palliative care with pain, opioids and naltrexone", "suicide plan with a partial safety net", "recent attempt with active alcohol and ketamine use on opioids", "TRD, the item-9 assessment recorded as not done, safety answers not recorded" })
         {
             foreach (var note in new[] { "zh", "en" })
             {
@@ -697,6 +709,32 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 return CompleteScreeningBodies.MddInRemissionRequiredAnswers(reference);
             // Helper 252's not-indicated history (NoPathwayInViewTests): MDD in a current episode, no failed trial, not
             // palliative, every item recorded, and a blood pressure of 150/95, so that a caution (CV-002) is printed too.
+            // Helper 297: helper 294's history, the assessment after a positive item 9 recorded as not done (rule set 1.27.0
+            // waits for it as for a blank), the other safety answers left blank.
+            case "TRD, the item-9 assessment recorded as not done, safety answers not recorded":
+                return new JsonObject
+                {
+                    ["patientReference"] = reference,
+                    ["ageYears"] = 40,
+                    ["sexAtBirth"] = "female",
+                    ["pregnant"] = false,
+                    ["breastfeeding"] = false,
+                    ["jurisdiction"] = "us",
+                    ["primaryDiagnosis"] = "mdd",
+                    ["currentDepressiveEpisode"] = true,
+                    ["failedAdequateTrials"] = 3,
+                    ["distinctMechanisms"] = 2,
+                    ["onOralAntidepressant"] = true,
+                    ["currentManiaOrMixedFeatures"] = false,
+                    ["psychosis"] = "none",
+                    ["suicidality"] = "none",
+                    ["systolicBp"] = 120,
+                    ["diastolicBp"] = 78,
+                    ["hepaticImpairment"] = "none",
+                    ["phq9Total"] = 18,
+                    ["phq9Item9"] = 2,
+                    ["suicideRiskAssessedAfterItem9"] = false,
+                };
             case "no indication, no failed trial, every item recorded, raised blood pressure":
                 var raised = CompleteScreeningBodies.NotIndicatedEveryItemRecorded(reference, systolicBp: 150, diastolicBp: 95);
                 raised["clinicianNote"] = "Referred for ketamine by the GP; first antidepressant started four weeks ago. Standard care discussed.";

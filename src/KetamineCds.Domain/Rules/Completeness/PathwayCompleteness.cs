@@ -103,6 +103,24 @@ public sealed class PathwayCompleteness : Rule
         "suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded as done (not recorded, or recorded as not done)";
 
     /// <summary>
+    /// From 1.28.0 (helper 297; docs/clinical-review.md, section 40), the summary of a completeness rule that waits for the
+    /// item-9 assessment until it is recorded as done (<see cref="WaitingForItem9AssessmentUntilDone"/>, 1.27.0): what it lists
+    /// is not recorded, or recorded as not done. 1.27.0 kept "Not recorded: … until the safety items listed are answered",
+    /// which reads as a blank left by the clinician where all the rule waits for is the assessment recorded as not done.
+    /// </summary>
+    /// <param name="pathwayName">The pathway's name in the rule's words ("esketamine for treatment-resistant depression").</param>
+    public static string SummaryWaitingForAssessmentNotDone(string pathwayName) =>
+        $"Not recorded, or recorded as not done: the {pathwayName} pathway cannot open until the safety items listed are recorded and any suicide-risk assessment listed is recorded as done.";
+
+    /// <summary>
+    /// This rule's summary in 1.28.0's words (<see cref="SummaryWaitingForAssessmentNotDone"/>). Refused for a rule that does not
+    /// wait for the assessment recorded as not done (built before 1.27.0): its summary is true as it stands.
+    /// </summary>
+    public string SummaryNamingAssessmentNotDone => _namesAssessmentNotDone
+        ? SummaryWaitingForAssessmentNotDone(_pathwayName)
+        : throw new InvalidOperationException($"{Id} does not wait for the suicide-risk assessment recorded as not done.");
+
+    /// <summary>
     /// The item the completeness rules wait for from 1.8.0 (<c>waitForItem9Assessment</c>), in the words 1.8.0 to 1.12.0 give
     /// it. "No suicidality is recorded" reads as a blank where it means the answer "none"; 1.13.0 rewords it
     /// (<see cref="Item9AssessmentWaitedForTextRecordedAsNone"/>; docs/clinical-review.md, section 21), and the releases before keep these words.

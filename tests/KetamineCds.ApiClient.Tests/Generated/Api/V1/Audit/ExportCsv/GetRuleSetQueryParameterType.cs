@@ -120,5 +120,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneTwoSevenZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.28.0")]
+        #pragma warning disable CS1591
+        OneTwoEightZero,
+        #pragma warning restore CS1591
     }
 }
