@@ -6,7 +6,7 @@
   document.querySelectorAll("form[data-audit-busy]").forEach(function (form) {
     // The busy words are said in a polite live region beside the form, there (empty) from the start so that what is
     // written into it on submit is heard (QA F3, 4.1.3): the button's own new words are not announced.
-    var said = document.createElement("p");
+    var said = document.createElement("div");
     said.className = "visually-hidden";
     said.setAttribute("role", "status");
     said.setAttribute("data-audit-busy-status", "");
