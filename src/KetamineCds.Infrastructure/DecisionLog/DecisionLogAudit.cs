@@ -324,6 +324,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             return new ReplayResult(entry.Id, recorded, false, false, false, entry.AssessmentJson ?? "", null, null, StoredInputs.Agree(entry.InputJson, entry.HistoryJson))
             {
+                Sequence = entry.Sequence,
                 InputJson = entry.InputJson,
                 ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
             };
@@ -342,6 +343,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             entry.Id, recorded, true, digestMatches, matches && inputsAgree != false,
             entry.AssessmentJson ?? "", replayedJson, WireNames.Of(replayed.Overall), inputsAgree)
         {
+            Sequence = entry.Sequence,
             AssessmentMatches = matches,
             InputJson = entry.InputJson,
             ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
@@ -366,6 +368,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var logged = HookAnswerOutcome(entry.Overall ?? "", JsonSerializer.Serialize(answer.Contraindications, ContractJson.Options));
         var result = new ReplayResult(entry.Id, recorded, ruleSet is not null, false, false, logged, null, null)
         {
+            Sequence = entry.Sequence,
             EntryType = DecisionLogEntryTypes.HookAnswer,
             InputsKept = answer.InputsJson is not null,
             InputJson = answer.InputsJson ?? "",

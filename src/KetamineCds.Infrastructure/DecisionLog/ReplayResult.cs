@@ -30,6 +30,9 @@ public sealed record ReplayResult(
     /// <summary>The recomputed assessment is identical to the stored one (whatever the inputs shown say).</summary>
     public bool AssessmentMatches { get; init; }
 
+    /// <summary>The entry's place in the chain (its number, as its page's heading names it); 0 when not known.</summary>
+    public long Sequence { get; init; }
+
     /// <summary>The input as submitted, as stored (what the entry's page shows).</summary>
     public string InputJson { get; init; } = "";
 

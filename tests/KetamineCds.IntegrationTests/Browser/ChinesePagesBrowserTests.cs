@@ -33,7 +33,7 @@ public sealed class ChinesePagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("table#access-events tbody tr").First).ToContainTextAsync("查看了访问日志");
 
         await ExpectChinesePageAsync(page, "/Audit/Verify?run=true", "校验日志", "63-verify-zh");
-        await Assertions.Expect(page.Locator("caption")).ToContainTextAsync("校验用时");
+        await Assertions.Expect(page.Locator("caption")).ToContainTextAsync("已校验的哈希链（用时");
 
         await ExpectChinesePageAsync(page, "/Audit/Checkpoints", "签名检查点", "64-checkpoints-zh");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("核对您保存的副本");

@@ -109,6 +109,61 @@ public sealed partial class IntakeFormKeyboardBrowserTests(BrowserFixture browse
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(null, "Still shown, because yes is recorded: Pregnant. The other answers no longer ask it: check it before sending.")]
+    [InlineData("zh-CN", "仍显示，因为已记录为“是”：妊娠。根据其他回答已不再询问此问题：请在提交前核对。")]
+    public async Task PregnancyYes_ThenAnAgeThatNoLongerAsksIt_TheKeptYesAndItsNoteAreSaid_Once(string? locale, string kept)
+    {
+        // The audit's F1 (4.1.3): the yes stays shown with a note to check it (role=note, no live region), and since the
+        // question stays shown nothing was said: a screen-reader user never heard the note.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.GotoAsync("/Screenings/New");
+        await page.Locator("#sexAtBirth").SelectOptionAsync("female");
+        await page.Locator("#ageYears").FillAsync("30");
+        await page.Locator("#pregnant-yes").CheckAsync();
+        var said = page.Locator("#questions-changed");
+
+        await page.Locator("#ageYears").FillAsync("60");
+
+        await Assertions.Expect(said).ToHaveTextAsync(kept);
+        await Assertions.Expect(page.Locator("#pregnant-asked .field-note--kept")).ToBeVisibleAsync();
+        // The kept question and its note, as seen (the whole form is 5,000 px high).
+        await page.Locator("#pregnant-asked").ScreenshotAsync(new() { Path = Path.Combine(browser.OutputFolder, "form-kept-yes-said" + (locale is null ? "" : "-zh") + ".png") });
+        // Said when the yes becomes kept, not again at each keystroke while it stays kept.
+        await said.EvaluateAsync("e => { e.textContent = ''; }");
+        await page.Locator("#ageYears").FillAsync("61");
+        Assert.Equal("", (await said.TextContentAsync())!.Trim());
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null, "Pregnant: “Not known” is no longer allowed after your answer and was cleared; answer Yes or No.")]
+    [InlineData("zh-CN", "妊娠：根据您的回答，不能再选“不详”，已清除；请回答“是”或“否”。")]
+    public async Task PregnancyNotKnown_ThenFemale_TheClearedNotKnownIsSaid_WithWhatToAnswer(string? locale, string cleared)
+    {
+        // The audit's F2: "Not known" was hidden and unticked, the legend became "Pregnant (required)", and nothing was said.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.GotoAsync("/Screenings/New");
+        await page.Locator("#ageYears").FillAsync("30");
+        await page.Locator("#pregnant-nr").CheckAsync();
+        var said = page.Locator("#questions-changed");
+
+        await page.Locator("#sexAtBirth").SelectOptionAsync("female");
+
+        await Assertions.Expect(said).ToHaveTextAsync(cleared);
+        await Assertions.Expect(page.Locator("#pregnant-nr")).ToBeHiddenAsync();
+        Assert.False(await page.Locator("#pregnant-nr").IsCheckedAsync());
+        await Assertions.Expect(page.Locator("#pregnant-group legend .required")).ToBeVisibleAsync();
+
+        // Nothing chosen that is taken away: nothing said about "Not known" (a female patient's question is simply required).
+        await page.Locator("#sexAtBirth").SelectOptionAsync("");
+        await said.EvaluateAsync("e => { e.textContent = ''; }");
+        await page.Locator("#sexAtBirth").SelectOptionAsync("female");
+        Assert.DoesNotContain("Not known", (await said.TextContentAsync())!, StringComparison.Ordinal);
+        Assert.DoesNotContain("不详", (await said.TextContentAsync())!, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"/Screenings/New")]
     private static partial Regex NewScreeningPath();
 }

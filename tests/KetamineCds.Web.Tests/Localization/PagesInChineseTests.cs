@@ -18,7 +18,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     [InlineData(KetamineCdsFactory.Auditor, "/Principles", "<h1>原则</h1>", "条规则引用")]
     [InlineData(KetamineCdsFactory.Auditor, "/Rules/Diff?from=1.0.0&to=1.1.0", "<h1>规则集变更</h1>", "<th scope=\"row\">严重程度</th>")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit", "<h1>决策日志</h1>", "记录起始日期（诊所当地日期）")]
-    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Verify?run=true", "<h1>校验日志</h1>", "校验用时")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Verify?run=true", "<h1>校验日志</h1>", "已校验的哈希链（用时")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Checkpoints", "<h1>签名检查点</h1>", "核对您保存的副本")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Impact?run=true", "<h1>影响分析</h1>", "不分析电子病历应答（CDS Hooks）")]
     [InlineData(KetamineCdsFactory.Admin, "/Admin/Users", "<h1>用户</h1>", "<caption>全部账户</caption>")]
@@ -339,7 +339,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Contains("<h2>无法使用此筛选条件</h2>", html, StringComparison.Ordinal);
         // The summary's item links to the message beside the field (QA10 A10), and the message says what the field is.
-        Assert.Contains("<li><a href=\"#filter-from-error\">时间段的开始（“from”）不能晚于其结束（“to”）。</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#filter-from\">时间段的开始（“from”）不能晚于其结束（“to”）。</a></li>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"filter-from-error\"", html, StringComparison.Ordinal);
     }
 }

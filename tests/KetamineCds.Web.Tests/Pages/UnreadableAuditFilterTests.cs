@@ -227,7 +227,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, kind, "zh-CN");
 
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">查询参数{names}是同一个筛选条件，因此它出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#{ControlOf(html, field)}\">查询参数{names}是同一个筛选条件，因此它出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
     }
 
@@ -270,7 +270,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
 
         var html = await RefusedPageAsync("/Audit/Access?who=a%40b.c&Filter.Kind=export", "view-access-log", "zh-CN");
 
-        Assert.Contains("<li><a href=\"#filter-who-error\">查询参数“who”会被忽略，因为查询中还给出了“Filter.Kind”；请所有筛选条件使用同一种写法。</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#filter-who\">查询参数“who”会被忽略，因为查询中还给出了“Filter.Kind”；请所有筛选条件使用同一种写法。</a></li>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, kind, "zh-CN");
 
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">查询参数“{named}”出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#{ControlOf(html, field)}\">查询参数“{named}”出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
     }
 
@@ -675,7 +675,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
 
         Assert.Contains("<p class=\"field-error\" id=\"filter-clinician-error\">", html, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"filter-clinician-error\"", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#filter-clinician-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#filter-clinician\">", html, StringComparison.Ordinal);
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
@@ -930,12 +930,29 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     private static void AssertRefusedBesideItsField(string html, string field, string message)
     {
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
-        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
+        // QA F5: the summary links to the control (the box, or a group's first choice), as the screening form's does, not
+        // to the message beside it.
+        Assert.Contains($"<li><a href=\"#{ControlOf(html, field)}\">{message}</a></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"#filter-{field}-error\"", html, StringComparison.Ordinal);
         var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The id of the control that <paramref name="field"/>'s message is tied to (its aria-describedby names the message): the
+    /// box, or a group's first choice.
+    /// </summary>
+    internal static string ControlOf(string html, string field)
+    {
+        var tag = System.Text.RegularExpressions.Regex.Match(html, $"<(input|select|textarea|fieldset)\\b[^>]*aria-describedby=\"(?:[^\"]* )?filter-{field}-error(?: [^\"]*)?\"[^>]*>");
+        Assert.True(tag.Success, $"no control is described by filter-{field}-error");
+        var id = tag.Groups[1].Value == "fieldset"
+            ? System.Text.RegularExpressions.Regex.Match(html[tag.Index..], "<input\\b[^>]*\\bid=\"([^\"]+)\"")
+            : System.Text.RegularExpressions.Regex.Match(tag.Value, "\\bid=\"([^\"]+)\"");
+        Assert.True(id.Success, $"the control described by filter-{field}-error has no id");
+        return id.Groups[1].Value;
     }
 
     /// <summary>

@@ -136,7 +136,7 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
     [Theory]
     [InlineData("/Audit?to=9999-12-31", "&#x27;to&#x27; must be a date between")]
     [InlineData("/Audit?from=0001-01-01", "&#x27;from&#x27; must be a date between")]
-    [InlineData("/Audit?from=2026-02-01&to=2026-01-01", "<a href=\"#filter-from-error\">The start of the period (&#x27;from&#x27;) must not be after its end (&#x27;to&#x27;).</a>")]
+    [InlineData("/Audit?from=2026-02-01&to=2026-01-01", "<a href=\"#filter-from\">The start of the period (&#x27;from&#x27;) must not be after its end (&#x27;to&#x27;).</a>")]
     [InlineData("/Audit/Impact?run=true&to=9999-12-31", "&#x27;to&#x27; must be a date between")]
     public async Task AuditPages_DateOutOfRange_Answer400WithAFieldMessage(string path, string message)
     {

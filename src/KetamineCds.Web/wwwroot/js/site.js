@@ -78,6 +78,8 @@
     var sections = form.querySelectorAll("[data-show-when]");
     var nowAsked = [];
     var noLongerAsked = [];
+    var nowKept = [];
+    var notKnownCleared = [];
     for (var i = 0; i < sections.length; i++) {
       var section = sections[i];
       var wasShown = !section.classList.contains("is-hidden");
@@ -88,8 +90,13 @@
       // takes it or names the contradiction at the field.
       var kept = !asked && parentShown && keepsYes(section);
       var show = asked || kept;
-      if (show !== wasShown && section.getAttribute("data-question")) {
-        (show ? nowAsked : noLongerAsked).push(section.getAttribute("data-question"));
+      var question = section.getAttribute("data-question");
+      // A yes kept shown changes no question shown, so "no longer asked" would not say it: its note is said instead,
+      // once, when the yes becomes kept (QA F1, 4.1.3), not again while it stays kept.
+      if (question && kept && !section.classList.contains("conditional--kept")) {
+        nowKept.push(question);
+      } else if (question && show !== wasShown) {
+        (show ? nowAsked : noLongerAsked).push(question);
       }
       section.classList.toggle("is-hidden", !show);
       section.classList.toggle("conditional--kept", kept);
@@ -108,6 +115,9 @@
       var hide = allHold(form, when);
       option.hidden = hide;
       var radio = option.querySelector("input");
+      // A "Not known" chosen and now taken away is said, with what to answer instead (QA F2): the choice goes from the
+      // screen and the legend gains "(required)", out of a screen reader's hearing.
+      if (hide && radio.checked && option.closest(".is-hidden") === null) { notKnownCleared.push(questionName(option)); }
       if (hide) { radio.checked = false; }
       radio.disabled = hide || option.closest(".is-hidden") !== null;
     }
@@ -128,21 +138,35 @@
       }
     }
     updateSafetyCount(form);
-    if (announce) { announceQuestions(form, nowAsked, noLongerAsked); }
+    if (announce) { announceQuestions(form, nowAsked, noLongerAsked, nowKept, notKnownCleared); }
+  }
+
+  // A question's name as its legend shows it (its first words, before the "(required)" mark), else its section's.
+  function questionName(option) {
+    var legend = option.closest("fieldset") ? option.closest("fieldset").querySelector("legend") : null;
+    var first = legend ? legend.firstChild : null;
+    if (first && first.nodeType === Node.TEXT_NODE && first.textContent.trim() !== "") { return first.textContent.trim(); }
+    var section = option.closest("[data-question]");
+    return section ? section.getAttribute("data-question") : "";
   }
 
   // A question that an answer brings in or takes away is said in words (#questions-changed, a polite live region):
   // the new question appears below the answer that asks it, out of a screen reader's hearing (the bipolar diagnosis's
   // mood stabilizer, a woman's pregnancy status). Only after the clinician's own change, never when the page loads, and
-  // only when the questions asked change, so that typing a number announces nothing more.
-  function announceQuestions(form, nowAsked, noLongerAsked) {
+  // only when the questions asked change, so that typing a number announces nothing more. A kept yes's note and a
+  // "Not known" taken away are said here too (nowKept, notKnownCleared: the questions' names).
+  function announceQuestions(form, nowAsked, noLongerAsked, nowKept, notKnownCleared) {
     var region = form.querySelector("#questions-changed");
-    if (!region || (nowAsked.length === 0 && noLongerAsked.length === 0)) { return; }
+    if (!region || (nowAsked.length + noLongerAsked.length + nowKept.length + notKnownCleared.length === 0)) { return; }
     var separator = region.getAttribute("data-list-separator") || ", ";
     var sentences = [];
     if (nowAsked.length > 0) { sentences.push(region.getAttribute("data-text-asked").replace("{0}", nowAsked.join(separator))); }
     if (noLongerAsked.length > 0) { sentences.push(region.getAttribute("data-text-not-asked").replace("{0}", noLongerAsked.join(separator))); }
-    region.textContent = sentences.join(" ");
+    if (nowKept.length > 0 && region.getAttribute("data-text-kept")) { sentences.push(region.getAttribute("data-text-kept").replace("{0}", nowKept.join(separator))); }
+    for (var i = 0; i < notKnownCleared.length; i++) {
+      if (region.getAttribute("data-text-not-known-cleared")) { sentences.push(region.getAttribute("data-text-not-known-cleared").replace("{0}", notKnownCleared[i])); }
+    }
+    region.textContent = sentences.join(region.hasAttribute("data-sentence-gap") ? region.getAttribute("data-sentence-gap") : " ");
   }
 
   // Whether a section marked data-keep-yes holds its question's yes (ticked, also while disabled: hiding does not untick).
@@ -310,7 +334,8 @@
     if (!target) { return; }
     event.preventDefault();
     if (link.closest("#safety-count-list") && window.location.hash !== link.getAttribute("href")) { history.pushState(null, "", link.getAttribute("href")); }
-    var field = target.closest(".field") || target;
+    // An audit filter's control is in view with its label and message above it too (QA F5: its summary links to it).
+    var field = target.closest(".field, .audit-filter > div, .audit-filter fieldset") || target;
     field.scrollIntoView({ block: "start" });
     // A link to a whole part of the form (the correction's fieldset) takes the focus there too, not left on the link.
     if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
