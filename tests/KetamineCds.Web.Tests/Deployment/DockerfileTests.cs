@@ -48,6 +48,7 @@ public sealed class DockerfileTests
     [InlineData("**/App_Data")]
     [InlineData("**/*.db")]
     [InlineData("secrets")]
+    [InlineData(".env")]
     [InlineData(".git")]
     public void DockerIgnore_KeepsTheWorkingCopysOutputKeysAndDatabasesOutOfTheImage(string pattern)
     {
@@ -55,6 +56,15 @@ public sealed class DockerfileTests
         Assert.True(File.Exists(path), ".dockerignore is missing at the repository root (the build context).");
         var patterns = File.ReadAllLines(path).Select(l => l.Trim().TrimEnd('/')).Where(l => l.Length > 0 && !l.StartsWith('#'));
         Assert.Contains(pattern, patterns);
+    }
+
+    [Fact]
+    public void GitIgnore_KeepsComposesEnvFileWithItsPasswordsOutOfTheRepository()
+    {
+        // QA302 F3: README calls it "an untracked .env", and it holds the database and administrator passwords.
+        var patterns = File.ReadAllLines(Path.Combine(Root, ".gitignore")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+        Assert.Contains(".env", patterns);
     }
 
     [Fact]
