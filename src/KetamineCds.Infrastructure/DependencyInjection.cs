@@ -121,11 +121,18 @@ public static class DependencyInjection
         await using var db = factory.CreateOwnerDbContext();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            var source = new SqliteConnectionStringBuilder(settings.MigrationsConnectionString).DataSource;
+            var sqlite = new SqliteConnectionStringBuilder(settings.MigrationsConnectionString);
+            var source = sqlite.DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(source));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                // Made here: readable by the app's account only (700), the file too (600); one that exists is left as it is.
+                PrivateFile.CreateDirectory(folder);
+            }
+
+            if (IsFile(sqlite))
+            {
+                PrivateFile.CreateEmptyOnce(Path.GetFullPath(source));
             }
 
             var before = await AppliedAsync(db, cancellationToken);
@@ -160,6 +167,16 @@ public static class DependencyInjection
         // Roles and grants may have changed under pooled connections.
         NpgsqlConnection.ClearAllPools();
         return applied;
+    }
+
+    /// <summary>Whether an SQLite connection string names a file on disk the app may create (not an in-memory database, a file: URI or a read-only open).</summary>
+    public static bool IsFile(SqliteConnectionStringBuilder sqlite)
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        return !string.IsNullOrEmpty(sqlite.DataSource)
+            && sqlite.DataSource != ":memory:"
+            && !sqlite.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && sqlite.Mode == SqliteOpenMode.ReadWriteCreate;
     }
 
     private static async Task<HashSet<string>> AppliedAsync(KetamineCdsDbContext db, CancellationToken cancellationToken) =>

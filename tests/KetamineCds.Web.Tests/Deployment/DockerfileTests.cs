@@ -150,7 +150,7 @@ public sealed class DockerfileTests
 
         Assert.Equal(["db", "app", "keys", "certs", "proxy"], names);
         Assert.Matches(new Regex(@"^x-logging: &logging\n  driver: json-file\n  options:\n    max-size: ""\d+m""\n    max-file: ""\d+""$", RegexOptions.Multiline), compose);
-        Assert.Equal(names.Count, Regex.Matches(services, @"^    logging: \*logging$", RegexOptions.Multiline).Count);
+        Assert.Equal(names.Count, Regex.Count(services, @"^    logging: \*logging$", RegexOptions.Multiline));
     }
 
     private static (HashSet<string> Copied, bool RestoreSeen) ProjectFilesCopiedBeforeRestore()
