@@ -12,6 +12,7 @@ namespace KetamineCds.IntegrationTests.Security;
 /// warning line of <c>DatabaseOutageLog</c> each and the stack once (docs/operations.md, "Log messages to watch"), never
 /// with EF Core's own error records and their stacks beside it (the QA pass counted 263 stack lines for 4 sign-ins);
 /// and every line names the path the browser asked for, not the error page it was answered from (<c>GET /Error</c>).
+/// The health probes meanwhile answer as docs/operations.md says (QA302 F7).
 /// </summary>
 public sealed partial class DatabaseOutageLogLinesTests
 {
@@ -60,6 +61,14 @@ public sealed partial class DatabaseOutageLogLinesTests
         {
             statuses.Add(list.StatusCode);
         }
+
+        // The probes docs/operations.md gives a monitor: the process answers, the database does not (and says no more).
+        using var live = await stranger.GetAsync("/health/live");
+        using var ready = await stranger.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
 
         var written = logs.All.Skip(before).ToList();
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
