@@ -74,7 +74,12 @@ public sealed partial class DatabaseOutageLogLinesTests
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
         var efErrors = written.Where(r => r.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && r.Level >= LogLevel.Warning).ToList();
         Assert.True(efErrors.Count == 0, "EF Core logged during the outage: " + string.Join(" | ", efErrors.Select(r => $"{r.Category} {r.Level} {r.Message} {r.Exception}")));
-        var lines = written.Where(r => r.Level >= LogLevel.Warning).ToList();
+        // The readiness probe's own line, one per probe and no stack (docs/operations.md, "Monitoring").
+        const string HealthChecks = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+        var probe = Assert.Single(written, r => r.Category == HealthChecks && r.Level >= LogLevel.Warning);
+        Assert.Null(probe.Exception);
+        Assert.Contains("The database does not answer.", probe.Message, StringComparison.Ordinal);
+        var lines = written.Where(r => r.Level >= LogLevel.Warning && r.Category != HealthChecks).ToList();
         Assert.All(lines, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category));
         Assert.Equal(
             [.. Enumerable.Repeat("POST /Account/Login answered 503", 4), "GET /Screenings answered 503"],
