@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace KetamineCds.Infrastructure;
@@ -14,6 +16,9 @@ namespace KetamineCds.Infrastructure;
 /// <summary>Registers the database, the decision log and the access audit, and migrates the database at start-up.</summary>
 public static class DependencyInjection
 {
+    /// <summary>One wrapper per app logger factory: EF Core builds its internal services once per distinct logger factory.</summary>
+    private static readonly ConditionalWeakTable<ILoggerFactory, OutageQuietLoggerFactory> QuietLoggers = new();
+
     /// <summary>
     /// Registers <see cref="KetamineCdsDbContext"/> (scoped, for Identity and data protection) on the provider chosen by
     /// <c>Database:Provider</c>, <see cref="IDecisionLog"/>, <see cref="IAccessAudit"/>, <see cref="IDecisionLogAudit"/>
@@ -67,11 +72,11 @@ public static class DependencyInjection
         services.AddSingleton<KetamineCdsContextFactory>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<KetamineCdsDbContext, SqliteKetamineCdsDbContext>(o => settings.Configure(o, settings.ConnectionString));
+            services.AddDbContext<KetamineCdsDbContext, SqliteKetamineCdsDbContext>((sp, o) => ConfigureRequestContext(sp, o, settings));
         }
         else
         {
-            services.AddDbContext<KetamineCdsDbContext, PostgresKetamineCdsDbContext>(o => settings.Configure(o, settings.ConnectionString));
+            services.AddDbContext<KetamineCdsDbContext, PostgresKetamineCdsDbContext>((sp, o) => ConfigureRequestContext(sp, o, settings));
         }
 
         services.AddSingleton<EfDecisionLog>();
@@ -81,6 +86,19 @@ public static class DependencyInjection
         services.AddSingleton<IDecisionLogAudit, DecisionLogAudit>();
         services.AddSingleton<CdsHooks.CdsHookStore>();
         return services;
+    }
+
+    /// <summary>
+    /// The request's context (Identity, the data-protection keys) logs through the app's loggers, but not EF Core's own
+    /// errors of an outage, which the app's outage log already reports once (<see cref="OutageQuietLoggerFactory"/>, QA302 F1).
+    /// </summary>
+    private static void ConfigureRequestContext(IServiceProvider services, DbContextOptionsBuilder options, KetamineCdsDatabaseSettings settings)
+    {
+        settings.Configure(options, settings.ConnectionString);
+        if (services.GetService<ILoggerFactory>() is { } app)
+        {
+            options.UseLoggerFactory(QuietLoggers.GetValue(app, factory => new OutageQuietLoggerFactory(factory)));
+        }
     }
 
     /// <summary>
@@ -103,11 +121,18 @@ public static class DependencyInjection
         await using var db = factory.CreateOwnerDbContext();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            var source = new SqliteConnectionStringBuilder(settings.MigrationsConnectionString).DataSource;
+            var sqlite = new SqliteConnectionStringBuilder(settings.MigrationsConnectionString);
+            var source = sqlite.DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(source));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                // Made here: readable by the app's account only (700), the file too (600); one that exists is left as it is.
+                PrivateFile.CreateDirectory(folder);
+            }
+
+            if (IsFile(sqlite))
+            {
+                PrivateFile.CreateEmptyOnce(Path.GetFullPath(source));
             }
 
             var before = await AppliedAsync(db, cancellationToken);
@@ -142,6 +167,16 @@ public static class DependencyInjection
         // Roles and grants may have changed under pooled connections.
         NpgsqlConnection.ClearAllPools();
         return applied;
+    }
+
+    /// <summary>Whether an SQLite connection string names a file on disk the app may create (not an in-memory database, a file: URI or a read-only open).</summary>
+    public static bool IsFile(SqliteConnectionStringBuilder sqlite)
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        return !string.IsNullOrEmpty(sqlite.DataSource)
+            && sqlite.DataSource != ":memory:"
+            && !sqlite.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && sqlite.Mode == SqliteOpenMode.ReadWriteCreate;
     }
 
     private static async Task<HashSet<string>> AppliedAsync(KetamineCdsDbContext db, CancellationToken cancellationToken) =>

@@ -10,12 +10,12 @@ public static class PrivateFile
     /// </summary>
     public static void CreateOnce(string path, ReadOnlySpan<byte> content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly;
         }
 
         using (var stream = new FileStream(temp, options))
@@ -31,6 +31,59 @@ public static class PrivateFile
         catch (IOException) when (File.Exists(path))
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>Owner read and write only (600): what docs/security.md asks of the keys and the database file.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (and any folder above it that is missing) readable by the app's account only (700),
+    /// unless it exists: an existing folder keeps its mode (QA302 F10: App_Data was made with the default 755).
+    /// </summary>
+    public static void CreateDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> empty, readable by its owner only (600), unless it exists; an existing file is left
+    /// as it is. SQLite takes an empty file for an empty database, and gives its -wal and -shm files the database file's
+    /// mode, so the embedded database is made private from its first byte (QA302 F10: it was made with the default 644).
+    /// </summary>
+    public static void CreateEmptyOnce(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, options);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another instance made it a moment before: its file stands.
         }
     }
 }

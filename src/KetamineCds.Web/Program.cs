@@ -24,6 +24,8 @@ try
     app.Lifetime.ApplicationStarted.Register(StartupFailure.Started);
 
     await app.PrepareDatabaseAsync();
+    // Warnings about a setup that starts but does not serve as meant: plain HTTP only, keys others may read.
+    app.WarnAboutTheSetup();
     app.UseKetamineCdsWeb();
     // RunAsync would dispose the app's services when the start fails (a port, the TLS certificate, a Clinic setting),
     // before ReportAsync writes its Critical record through the app's loggers: so start, wait and dispose here.

@@ -14,7 +14,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// the setting is absent, elsewhere checkpoints are off until it is set), <c>Audit:CheckpointInterval</c> (default
 /// 00:05:00), <c>Audit:FullVerificationInterval</c> (how often at most the periodic writer verifies the whole log before
 /// it signs, default 1.00:00:00), <c>Audit:ExternalCheckpointCopies</c> (folders holding copies kept elsewhere, read and checked too) and
-/// <c>Audit:CheckpointTrustedPublicKeys</c> (PEM public keys of earlier signing keys, after a key rotation).
+/// <c>Audit:CheckpointTrustedPublicKeys</c> (the paths of PEM files, each the public key of an earlier signing key, after a
+/// key rotation; several separated by semicolons or as an array; PEM text itself is refused, naming the setting).
 /// Relative paths are taken from the app's content root.
 /// </summary>
 public sealed record CheckpointSettings(
@@ -88,7 +89,7 @@ public sealed record CheckpointSettings(
             development,
             interval,
             List(configuration, "Audit:ExternalCheckpointCopies").Select(p => Resolve(root, p)).ToList(),
-            List(configuration, "Audit:CheckpointTrustedPublicKeys").Select(p => Resolve(root, p)).ToList())
+            TrustedPublicKeyFiles(configuration).Select(p => Resolve(root, p)).ToList())
         {
             DirectoryDerived = configured is null,
             FullVerificationInterval = full,
@@ -135,6 +136,26 @@ public sealed record CheckpointSettings(
     }
 
     private static string Resolve(string root, string path) => Path.GetFullPath(Path.Combine(root, path.Trim()));
+
+    /// <summary>
+    /// <c>Audit:CheckpointTrustedPublicKeys</c>: paths of PEM files. A public key pasted in as PEM text was read as a file
+    /// name under the content root and refused as "'/opt/ketaminecds/-----BEGIN PUBLIC KEY-----MFkw...' is not a readable
+    /// PEM ECDSA P-256 public key" (QA302 F9); it now says what the setting takes.
+    /// </summary>
+    private static List<string> TrustedPublicKeyFiles(IConfiguration configuration)
+    {
+        var paths = List(configuration, "Audit:CheckpointTrustedPublicKeys").ToList();
+        if (paths.Any(p => p.Contains("-----BEGIN", StringComparison.Ordinal) || p.Contains("-----END", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException(
+                "Audit:CheckpointTrustedPublicKeys holds PEM text (-----BEGIN PUBLIC KEY----- ...), not a file path: it takes the paths of PEM files, "
+                + "one per earlier signing key. Save each earlier public key in a file (Audit > Checkpoints > Public key only), readable by the app, "
+                + "and list the files' paths separated by semicolons (for example /etc/ketaminecds/checkpoint-key-2025.pub.pem;/etc/ketaminecds/checkpoint-key-2026.pub.pem) "
+                + "or as Audit__CheckpointTrustedPublicKeys__0, __1 ... (docs/security.md, \"Key rotation\").");
+        }
+
+        return paths;
+    }
 
     /// <summary>A list setting: array entries (<c>Key:0</c>, <c>Key:1</c> ...) or one value separated by semicolons.</summary>
     private static IEnumerable<string> List(IConfiguration configuration, string key)

@@ -69,7 +69,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         if (DatabaseFailures.IsRefusedByDatabase(exception))
         {
             await RefusedAsync(httpContext, cancellationToken);
-            httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{httpContext.Request.Method} {httpContext.Request.Path.Value} answered {RefusedStatus}", exception);
+            httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{httpContext.Request.Method} {OriginalPath(httpContext).Value} answered {RefusedStatus}", exception);
             return true;
         }
 
@@ -79,7 +79,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         }
 
         MarkUnavailable(httpContext.Response);
-        if (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (OriginalPath(httpContext).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await httpContext.Response.WriteAsJsonAsync(
                 new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The database is unavailable", Detail = Detail },
@@ -93,15 +93,44 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
             await httpContext.Response.WriteAsync(Page(httpContext), cancellationToken);
         }
 
-        httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.Refused($"{httpContext.Request.Method} {httpContext.Request.Path.Value} answered 503", exception);
+        httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.Refused($"{httpContext.Request.Method} {OriginalPath(httpContext).Value} answered 503", exception);
         return true;
+    }
+
+    /// <summary>
+    /// The path the client asked for. A page's failure reaches this handler with the request already pointed at the error
+    /// page (<c>UseExceptionHandler("/Error")</c> sets the path before it calls the handlers), so the log said
+    /// <c>GET /Error answered 503</c> for every page and sign-in (QA302 F13), and a screening form sent during an outage
+    /// was not known as the form that keeps its answers. The exception handler keeps the original path in
+    /// <see cref="IExceptionHandlerPathFeature"/>, a re-executed status page in <see cref="IStatusCodeReExecuteFeature"/>
+    /// (which also knows the original query, replaced by <c>?status=N</c>).
+    /// </summary>
+    public static PathString OriginalPath(HttpContext httpContext) => Original(httpContext).Path;
+
+    private static (PathString Path, string Query) Original(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (httpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalPath.Length: > 0 } reExecuted)
+        {
+            return (new PathString(reExecuted.OriginalPath), reExecuted.OriginalQueryString ?? "");
+        }
+
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } failed ? new PathString(failed) : httpContext.Request.Path;
+        return (path, httpContext.Request.QueryString.Value ?? "");
+    }
+
+    /// <summary>The address of the form that was sent, to link back to it: the original path and query.</summary>
+    private static string FormAddress(HttpContext httpContext)
+    {
+        var (path, query) = Original(httpContext);
+        return $"{httpContext.Request.PathBase}{path}{query}";
     }
 
     /// <summary>The answer to a request the database refused: problem details for the API, else a short page.</summary>
     private static async Task RefusedAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
         httpContext.Response.StatusCode = RefusedStatus;
-        if (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (OriginalPath(httpContext).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await httpContext.Response.WriteAsJsonAsync(
                 new ProblemDetails { Status = RefusedStatus, Title = RefusedTitle, Detail = RefusedDetail },
@@ -116,9 +145,9 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
             InLanguage(httpContext, (localizer, html) =>
             {
                 var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
-                    : KeptDrafts.AtFormPath(httpContext.Request.Path)
+                    : KeptDrafts.AtFormPath(OriginalPath(httpContext))
                     ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab: open the form again to check them."])}</p>"
-                      + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+                      + $"<p><a href=\"{html.Encode(FormAddress(httpContext))}\">{html.Encode(localizer["Back to the form"])}</a></p>"
                       + KeptDraftNotRecorded(httpContext, html, DatabaseRefusedReason)
                     : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it."])}</p>";
                 // RefusedTitle and RefusedDetail, written out for the page-text check.
@@ -154,9 +183,9 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     private static string Page(HttpContext httpContext) => InLanguage(httpContext, (localizer, html) =>
     {
         var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
-            : KeptDrafts.AtFormPath(httpContext.Request.Path)
+            : KeptDrafts.AtFormPath(OriginalPath(httpContext))
             ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
-              + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+              + $"<p><a href=\"{html.Encode(FormAddress(httpContext))}\">{html.Encode(localizer["Back to the form"])}</a></p>"
               + KeptDraftNotRecorded(httpContext, html, DatabaseUnavailableReason)
             : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it: once it is back, go back to the page and send it again."])}</p>";
         return (localizer["KetamineCds is briefly unavailable"], $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}");

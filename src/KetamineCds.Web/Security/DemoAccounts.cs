@@ -123,6 +123,12 @@ public static partial class DemoAccounts
             .Select(a => a.Email ?? a.UserName ?? a.Id)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        if (!string.IsNullOrEmpty(password) && usable.Count > 0)
+        {
+            // QA302 F12: the first administrator's password left in the configuration (docs/security.md asks to remove it).
+            LogBootstrapPasswordStillSet(logger, string.Join(", ", usable));
+        }
+
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
             if (usable.Count == 0)
@@ -195,6 +201,9 @@ public static partial class DemoAccounts
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminEmail {Email} is ignored: a usable administrator exists ({Administrators}). The first administrator comes from configuration only while none exists; administrators manage accounts on /Admin/Users.")]
     private static partial void LogBootstrapIgnored(ILogger logger, string email, string administrators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminPassword is still set, but a usable administrator exists ({Administrators}), so it is not read. Remove Bootstrap:AdminPassword and Bootstrap:AdminEmail from the configuration (with Docker: KETAMINECDS_ADMIN_PASSWORD and KETAMINECDS_ADMIN_EMAIL in .env) once the first administrator has signed in and changed that password: a password kept in configuration is one more copy to guard (docs/security.md, \"Demo accounts outside Development\").")]
+    private static partial void LogBootstrapPasswordStillSet(ILogger logger, string administrators);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminEmail {Email} names an administrator locked for good, and no usable administrator exists; configuration does not unlock it (docs/security.md, \"Demo accounts outside Development\").")]
     private static partial void LogBootstrapLocked(ILogger logger, string email);

@@ -123,6 +123,31 @@ public sealed class CheckpointFolderTests : IDisposable
         Assert.StartsWith($"Audit:FullVerificationInterval '{configured}' is not a time span", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromConfiguration_TrustedPublicKeyPastedAsPemText_StopsSayingItTakesFilePaths()
+    {
+        // QA302 F9: the PEM text was taken as a file name under the content root, and the start stopped with
+        // "'/.../-----BEGIN PUBLIC KEY-----MFkw...' is not a readable PEM ECDSA P-256 public key".
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = new Dictionary<string, string?> { ["Audit:CheckpointTrustedPublicKeys"] = key.ExportSubjectPublicKeyInfoPem() };
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            CheckpointSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root), Sqlite(Path.Combine(_root, "clinic.db"))));
+
+        Assert.StartsWith("Audit:CheckpointTrustedPublicKeys holds PEM text (-----BEGIN PUBLIC KEY----- ...), not a file path: it takes the paths of PEM files", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_root, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_TrustedPublicKeyFiles_AreTakenFromTheContentRoot()
+    {
+        var values = new Dictionary<string, string?> { ["Audit:CheckpointTrustedPublicKeys"] = "keys/2025.pub.pem; /etc/ketaminecds/2026.pub.pem" };
+
+        var settings = CheckpointSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root), Sqlite(Path.Combine(_root, "clinic.db")));
+
+        Assert.Equal([Path.Combine(_root, "keys", "2025.pub.pem"), "/etc/ketaminecds/2026.pub.pem"], settings.TrustedPublicKeyPaths);
+    }
+
     [Theory]
     [InlineData("postgres", "KetamineCds", "Host=db;Prot=5432;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]
     [InlineData("postgres", "KetamineCds", "Host=db;Port=five;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]

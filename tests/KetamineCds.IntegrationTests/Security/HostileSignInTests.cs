@@ -6,6 +6,7 @@ using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace KetamineCds.IntegrationTests.Security;
@@ -146,19 +147,40 @@ public sealed class HostileSignInTests(PostgresFixture fixture)
     }
 }
 
-/// <summary>The whole app (Development, so the demo accounts exist) on a fresh PostgreSQL database, through the app's login role.</summary>
+/// <summary>
+/// The whole app (Development unless <see cref="EnvironmentName"/> says otherwise, so the demo accounts exist) on a fresh
+/// PostgreSQL database, through the app's login role.
+/// </summary>
 internal sealed class PostgresApp(PostgresCluster cluster, string database) : WebApplicationFactory<Program>
 {
     private const string AppRole = "ketaminecds_app";
 
+    /// <summary>The hosting environment.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>More settings (key, value), applied after the factory's own.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A logger provider that also receives every record the app logs, or null.</summary>
+    public ILoggerProvider? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "postgres");
         builder.UseSetting("Database:AppRole", AppRole);
         builder.UseSetting("ConnectionStrings:KetamineCds", cluster.ConnectionString(AppRole, database, "ketaminecds-web"));
         builder.UseSetting("ConnectionStrings:KetamineCdsMigrations", cluster.SuperuserConnectionString(database));
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
         builder.UseSetting("RateLimiting:ApiPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 }

@@ -48,6 +48,7 @@ public sealed class DockerfileTests
     [InlineData("**/App_Data")]
     [InlineData("**/*.db")]
     [InlineData("secrets")]
+    [InlineData(".env")]
     [InlineData(".git")]
     public void DockerIgnore_KeepsTheWorkingCopysOutputKeysAndDatabasesOutOfTheImage(string pattern)
     {
@@ -55,6 +56,15 @@ public sealed class DockerfileTests
         Assert.True(File.Exists(path), ".dockerignore is missing at the repository root (the build context).");
         var patterns = File.ReadAllLines(path).Select(l => l.Trim().TrimEnd('/')).Where(l => l.Length > 0 && !l.StartsWith('#'));
         Assert.Contains(pattern, patterns);
+    }
+
+    [Fact]
+    public void GitIgnore_KeepsComposesEnvFileWithItsPasswordsOutOfTheRepository()
+    {
+        // QA302 F3: README calls it "an untracked .env", and it holds the database and administrator passwords.
+        var patterns = File.ReadAllLines(Path.Combine(Root, ".gitignore")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+        Assert.Contains(".env", patterns);
     }
 
     [Fact]
@@ -91,6 +101,56 @@ public sealed class DockerfileTests
         Assert.Matches(new Regex(@"^\s*Bootstrap__AdminEmail:\s*\$\{KETAMINECDS_ADMIN_EMAIL:-\}\s*$", RegexOptions.Multiline), compose);
         Assert.DoesNotContain("KETAMINECDS_ADMIN_EMAIL:?", compose, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^\| `KETAMINECDS_ADMIN_EMAIL` \| empty \|.*may be removed from `\.env`", RegexOptions.Multiline), readme);
+    }
+
+    [Theory]
+    [InlineData("ConnectionStrings__KetamineCdsMigrations", "POSTGRES_PASSWORD")]
+    [InlineData("ConnectionStrings__KetamineCds", "KETAMINECDS_APP_PASSWORD")]
+    public void ComposeFile_PasswordWithSemicolonsAndEquals_IsReadWholeFromItsConnectionString(string setting, string variable)
+    {
+        // QA302 F14: the passwords were put in raw, so a ";" ended the password and the rest was read as a keyword
+        // ("Couldn't set c"). Compose puts the value in as it is; the quotes around it are the connection string's.
+        const string password = "a;b=c 'd' $e {f}\\g";
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+        var line = Regex.Match(compose, $@"^\s*{setting}:\s*(.+)$", RegexOptions.Multiline);
+        Assert.True(line.Success, $"{setting} is not in docker-compose.yml.");
+
+        var connection = line.Groups[1].Value.Trim().Replace("${" + variable + "}", password, StringComparison.Ordinal);
+        var parsed = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+
+        Assert.Equal(password, parsed.Password);
+        Assert.Equal("db", parsed.Host);
+        Assert.Equal("ketaminecds", parsed.Database);
+    }
+
+    [Fact]
+    public void ComposeFile_SignedCheckpointsAndEncryptedKeys_AreOnWithoutEditingIt()
+    {
+        // QA302 F14: the key lines were commented out, so a clinic ran without checkpoints and with the data-protection
+        // keys in clear unless it edited the file; the "checkpoints" volume was declared but mounted nowhere.
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+
+        Assert.Matches(new Regex(@"^      Audit__CheckpointKeyPath: /keys/checkpoint-key\.pem$", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"^      Audit__CheckpointDirectory: /checkpoints$", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"^      DataProtection__CertificatePath: /keys/dataprotection\.pfx$", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"^      - checkpoints:/checkpoints$", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"^      - keys:/keys:ro$", RegexOptions.Multiline), compose);
+        // The service that makes the keys on first start, and the app waits for it.
+        Assert.Matches(new Regex(@"^  keys:\n    image: ", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"^      keys:\n        condition: service_completed_successfully$", RegexOptions.Multiline), compose);
+    }
+
+    [Fact]
+    public void ComposeFile_EveryServicesLog_IsRotated()
+    {
+        // QA302 F14: Docker's default json-file log has no size limit.
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+        var services = compose[compose.IndexOf("\nservices:\n", StringComparison.Ordinal)..compose.IndexOf("\nnetworks:\n", StringComparison.Ordinal)];
+        var names = Regex.Matches(services, @"^  ([a-z-]+):$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(["db", "app", "keys", "certs", "proxy"], names);
+        Assert.Matches(new Regex(@"^x-logging: &logging\n  driver: json-file\n  options:\n    max-size: ""\d+m""\n    max-file: ""\d+""$", RegexOptions.Multiline), compose);
+        Assert.Equal(names.Count, Regex.Count(services, @"^    logging: \*logging$", RegexOptions.Multiline));
     }
 
     private static (HashSet<string> Copied, bool RestoreSeen) ProjectFilesCopiedBeforeRestore()

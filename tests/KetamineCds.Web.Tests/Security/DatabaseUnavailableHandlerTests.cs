@@ -68,6 +68,29 @@ public class DatabaseUnavailableHandlerTests
         Assert.Contains("<a href=\"/Screenings/New?from=0193a0c4-1e5b-7000-8000-000000000001\">Back to the form</a>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TryHandle_FormSentThroughTheErrorPageHandler_ReadsTheFormsOwnPathNotTheErrorPages()
+    {
+        // QA302 F13: outside Development a page's failure reaches the handler with the path already set to /Error (the
+        // exception handler keeps the original in IExceptionHandlerPathFeature); the form was not recognised.
+        var context = Context("/Error");
+        context.Request.Method = "POST";
+        context.Request.QueryString = new QueryString("?from=0193a0c4-1e5b-7000-8000-000000000001");
+        context.Features.Set<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>(new Microsoft.AspNetCore.Diagnostics.ExceptionHandlerFeature
+        {
+            Path = "/Screenings/New",
+            Error = new TimeoutException(),
+        });
+
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, new TimeoutException(), CancellationToken.None));
+
+        Assert.Equal("/Screenings/New", DatabaseUnavailableHandler.OriginalPath(context).Value);
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("Your answers are kept in this browser tab", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Screenings/New?from=0193a0c4-1e5b-7000-8000-000000000001\">Back to the form</a>", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/Screenings/New", "?corrects=0193a0c4-1e5b-7000-8000-000000000001", "en")]
     [InlineData("/screenings/new", "", "en")]

@@ -141,6 +141,25 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public async Task Production_HealthProbe_AnswersOverPlainHttpButOnlyToAnAllowedHost()
+    {
+        // QA302 F7: a monitor probing http://127.0.0.1:8080/health/ready sends Host: 127.0.0.1:8080, which AllowedHosts
+        // refuses with a 400 (docs/operations.md, "Monitoring": send the published host name).
+        using var factory = new ProductionFactory(("https_port", ""));
+        var byAddress = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://127.0.0.1:8080") });
+        var byName = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://127.0.0.1:8080") });
+        byName.DefaultRequestHeaders.Host = "clinic.example";
+
+        using var refused = await byAddress.GetAsync("/health/ready");
+        using var live = await byName.GetAsync("/health/live");
+        using var ready = await byName.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Production_EveryCookie_IsSecure()
     {
         using var factory = new ProductionFactory(("Bootstrap:AdminEmail", "first.admin@clinic.example"), ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"));
