@@ -175,4 +175,33 @@ internal static class CompleteScreeningBodies
 
     private static InvalidOperationException NoOrdinaryValue(FieldDefinition field) =>
         new($"CompleteScreeningBodies.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
+
+    /// <summary>
+    /// The history helper 294 reported, which rule set 1.27.0 makes wait for the assessment recorded as not done as for a
+    /// blank: a woman of 40 with TRD on an oral antidepressant, suicidality none, blood pressure 120/78, hepatic impairment
+    /// none, PHQ-9 18 with item 9 at 2 and the assessment since recorded as not done; the other safety items left blank.
+    /// </summary>
+    public static JsonObject Item9AssessmentRecordedNotDone(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 40,
+        ["sexAtBirth"] = "female",
+        ["pregnant"] = false,
+        ["breastfeeding"] = false,
+        ["jurisdiction"] = "us",
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 3,
+        ["distinctMechanisms"] = 2,
+        ["onOralAntidepressant"] = true,
+        ["currentManiaOrMixedFeatures"] = false,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+        ["systolicBp"] = 120,
+        ["diastolicBp"] = 78,
+        ["hepaticImpairment"] = "none",
+        ["phq9Total"] = 18,
+        ["phq9Item9"] = 2,
+        ["suicideRiskAssessedAfterItem9"] = false,
+    };
 }

@@ -712,29 +712,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             // Helper 297: helper 294's history, the assessment after a positive item 9 recorded as not done (rule set 1.27.0
             // waits for it as for a blank), the other safety answers left blank.
             case "TRD, the item-9 assessment recorded as not done, safety answers not recorded":
-                return new JsonObject
-                {
-                    ["patientReference"] = reference,
-                    ["ageYears"] = 40,
-                    ["sexAtBirth"] = "female",
-                    ["pregnant"] = false,
-                    ["breastfeeding"] = false,
-                    ["jurisdiction"] = "us",
-                    ["primaryDiagnosis"] = "mdd",
-                    ["currentDepressiveEpisode"] = true,
-                    ["failedAdequateTrials"] = 3,
-                    ["distinctMechanisms"] = 2,
-                    ["onOralAntidepressant"] = true,
-                    ["currentManiaOrMixedFeatures"] = false,
-                    ["psychosis"] = "none",
-                    ["suicidality"] = "none",
-                    ["systolicBp"] = 120,
-                    ["diastolicBp"] = 78,
-                    ["hepaticImpairment"] = "none",
-                    ["phq9Total"] = 18,
-                    ["phq9Item9"] = 2,
-                    ["suicideRiskAssessedAfterItem9"] = false,
-                };
+                return CompleteScreeningBodies.Item9AssessmentRecordedNotDone(reference);
             case "no indication, no failed trial, every item recorded, raised blood pressure":
                 var raised = CompleteScreeningBodies.NotIndicatedEveryItemRecorded(reference, systolicBp: 150, diastolicBp: 95);
                 raised["clinicianNote"] = "Referred for ketamine by the GP; first antidepressant started four weeks ago. Standard care discussed.";

@@ -24,38 +24,12 @@ public sealed class RecordedNotDoneListedTests(KetamineCdsFactory factory) : ICl
     private const string AssessmentLabelZh = "自此次第 9 项阳性以来已评估自杀风险";
 
     /// <summary>
-    /// The history helper 294 reported: a woman of 40 with TRD on an oral antidepressant, suicidality none, blood pressure
-    /// 120/78, hepatic impairment none, PHQ-9 18 with item 9 at 2 and the assessment since recorded as not done; the other
-    /// safety items left blank.
+    /// Helper 294's history with every other item recorded: the assessment recorded as not done is all the pathways wait
+    /// for.
     /// </summary>
-    private static JsonObject Helper294(string reference) => new()
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 40,
-        ["sexAtBirth"] = "female",
-        ["pregnant"] = false,
-        ["breastfeeding"] = false,
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 3,
-        ["distinctMechanisms"] = 2,
-        ["onOralAntidepressant"] = true,
-        ["currentManiaOrMixedFeatures"] = false,
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-        ["systolicBp"] = 120,
-        ["diastolicBp"] = 78,
-        ["hepaticImpairment"] = "none",
-        ["phq9Total"] = 18,
-        ["phq9Item9"] = 2,
-        ["suicideRiskAssessedAfterItem9"] = false,
-    };
-
-    /// <summary>The same with every other item recorded: the assessment recorded as not done is all the pathways wait for.</summary>
     private static JsonObject OnlyTheAssessment(string reference)
     {
-        var request = CompleteScreeningBodies.WithEveryItemRecorded(Helper294(reference));
+        var request = CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.Item9AssessmentRecordedNotDone(reference));
         request["lifeLimitingIllness"] = false;
         request["chronicNeuropathicPain"] = false;
         request["opioidInducedHyperalgesia"] = false;
@@ -102,7 +76,7 @@ public sealed class RecordedNotDoneListedTests(KetamineCdsFactory factory) : ICl
     [InlineData("/Print")]
     public async Task Result_AssessmentRecordedNotDoneBesideBlanks_ListedAsRecordedNotDoneWithThePathwaysWaitingNeverAsNotRecorded(string page)
     {
-        var id = await CreateAsync(Helper294("MRN-H297-BLANKS" + page.Length));
+        var id = await CreateAsync(CompleteScreeningBodies.Item9AssessmentRecordedNotDone("MRN-H297-BLANKS" + page.Length));
 
         var html = await PageAsync(id, page);
 
@@ -154,7 +128,7 @@ public sealed class RecordedNotDoneListedTests(KetamineCdsFactory factory) : ICl
     [InlineData("/Print")]
     public async Task Result_AssessmentRecordedNotDoneInChinese_ListedAsRecordedNotDone(string page)
     {
-        var id = await CreateAsync(Helper294("MRN-H297-ZH" + page.Length));
+        var id = await CreateAsync(CompleteScreeningBodies.Item9AssessmentRecordedNotDone("MRN-H297-ZH" + page.Length));
 
         var html = await PageAsync(id, page, "zh-CN");
 
@@ -172,7 +146,7 @@ public sealed class RecordedNotDoneListedTests(KetamineCdsFactory factory) : ICl
     [Fact]
     public async Task Result_AssessmentLeftBlank_ListedUnderNotRecordedAndNoRecordedNotDoneBox()
     {
-        var request = Helper294("MRN-H297-BLANK");
+        var request = CompleteScreeningBodies.Item9AssessmentRecordedNotDone("MRN-H297-BLANK");
         request.Remove("suicideRiskAssessedAfterItem9");
         var id = await CreateAsync(request);
 
