@@ -177,11 +177,11 @@ internal static class CompleteScreeningBodies
         new($"CompleteScreeningBodies.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
 
     /// <summary>
-    /// The history helper 294 reported, which rule set 1.27.0 makes wait for the assessment recorded as not done as for a
-    /// blank: a woman of 40 with TRD on an oral antidepressant, suicidality none, blood pressure 120/78, hepatic impairment
-    /// none, PHQ-9 18 with item 9 at 2 and the assessment since recorded as not done; the other safety items left blank.
+    /// A woman of 40 with TRD (MDD in a current episode, three failed trials over two mechanisms) on an oral antidepressant,
+    /// not pregnant or breastfeeding, no psychosis, no suicidality, blood pressure 124/78, no hepatic impairment, PHQ-9 18 with
+    /// item 9 at 0; nothing else recorded. The base that the tests about verdict wording and item 9 vary.
     /// </summary>
-    public static JsonObject Item9AssessmentRecordedNotDone(string reference) => new()
+    public static JsonObject WomanOf40WithTrd(string reference) => new()
     {
         ["patientReference"] = reference,
         ["ageYears"] = 40,
@@ -194,14 +194,37 @@ internal static class CompleteScreeningBodies
         ["failedAdequateTrials"] = 3,
         ["distinctMechanisms"] = 2,
         ["onOralAntidepressant"] = true,
-        ["currentManiaOrMixedFeatures"] = false,
         ["psychosis"] = "none",
         ["suicidality"] = "none",
-        ["systolicBp"] = 120,
+        ["systolicBp"] = 124,
         ["diastolicBp"] = 78,
         ["hepaticImpairment"] = "none",
         ["phq9Total"] = 18,
-        ["phq9Item9"] = 2,
-        ["suicideRiskAssessedAfterItem9"] = false,
+        ["phq9Item9"] = 0,
     };
+
+    /// <summary><see cref="WomanOf40WithTrd"/> as a man: sex at birth male, pregnancy and breastfeeding not asked.</summary>
+    public static JsonObject ManOf40WithTrd(string reference)
+    {
+        var body = WomanOf40WithTrd(reference);
+        body["sexAtBirth"] = "male";
+        body.Remove("pregnant");
+        body.Remove("breastfeeding");
+        return body;
+    }
+
+    /// <summary>
+    /// The history helper 294 reported, which rule set 1.27.0 makes wait for the assessment recorded as not done as for a
+    /// blank: <see cref="WomanOf40WithTrd"/> with no mania, blood pressure 120/78, item 9 at 2 and the assessment since
+    /// recorded as not done; the other safety items left blank.
+    /// </summary>
+    public static JsonObject Item9AssessmentRecordedNotDone(string reference)
+    {
+        var body = WomanOf40WithTrd(reference);
+        body["currentManiaOrMixedFeatures"] = false;
+        body["systolicBp"] = 120;
+        body["phq9Item9"] = 2;
+        body["suicideRiskAssessedAfterItem9"] = false;
+        return body;
+    }
 }

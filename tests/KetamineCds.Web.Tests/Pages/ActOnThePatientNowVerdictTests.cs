@@ -206,33 +206,10 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
         // 40, TRD on an SSRI, every item recorded; active ideation with a plan and intent, preparatory acts, a safety plan
         // and follow-up in place but no lethal-means counselling: eligible with cautions, SUI-010 and SUI-011 among the
         // high-severity cautions (from rule set 1.26.0 not SUI-013 beside SUI-010: QA281 F6), SUI-007 and SUI-004 requirements.
-        var request = CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-        {
-            ["patientReference"] = "MRN-QA272-F1-C",
-            ["ageYears"] = 40,
-            ["sexAtBirth"] = "female",
-            ["pregnant"] = false,
-            ["breastfeeding"] = false,
-            ["jurisdiction"] = "us",
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 3,
-            ["distinctMechanisms"] = 2,
-            ["onOralAntidepressant"] = true,
-            ["oralAntidepressantClass"] = "ssri",
-            ["psychosis"] = "none",
-            ["suicidality"] = "active-ideation-with-plan",
-            ["suicidalIntent"] = true,
-            ["preparatoryActsOrAbortedAttempt"] = true,
-            ["safetyPlanInPlace"] = true,
-            ["lethalMeansCounselled"] = false,
-            ["followUpArranged"] = true,
-            ["systolicBp"] = 124,
-            ["diastolicBp"] = 78,
-            ["hepaticImpairment"] = "none",
-            ["phq9Total"] = 22,
-            ["phq9Item9"] = 2,
-        });
+        var request = CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.WomanOf40WithTrd("MRN-QA272-F1-C")
+            .With("oralAntidepressantClass", "ssri").With("suicidality", "active-ideation-with-plan").With("suicidalIntent", true)
+            .With("preparatoryActsOrAbortedAttempt", true).With("safetyPlanInPlace", true).With("lethalMeansCounselled", false)
+            .With("followUpArranged", true).With("phq9Total", 22).With("phq9Item9", 2));
         var (id, findings) = await CreateAsync(request, "eligible-with-cautions");
         Assert.Contains(findings, f => f is { RuleId: "SUI-011", Kind: "caution" });
         Assert.Contains(findings, f => f is { RuleId: "SUI-010", Kind: "caution" });
@@ -264,26 +241,7 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
         // Eligible without a suicide risk: nothing to name. Not indicated after a recent attempt: its own line
         // ("No indicated pathway applies, yet ...") names them all, SUI-007 included; the box says it once.
         var request = overall == "eligible"
-            ? CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-            {
-                ["patientReference"] = "MRN-QA272-F1-D",
-                ["ageYears"] = 40,
-                ["sexAtBirth"] = "male",
-                ["jurisdiction"] = "us",
-                ["primaryDiagnosis"] = "mdd",
-                ["currentDepressiveEpisode"] = true,
-                ["failedAdequateTrials"] = 3,
-                ["distinctMechanisms"] = 2,
-                ["onOralAntidepressant"] = true,
-                ["oralAntidepressantClass"] = "ssri",
-                ["psychosis"] = "none",
-                ["suicidality"] = "none",
-                ["systolicBp"] = 124,
-                ["diastolicBp"] = 78,
-                ["hepaticImpairment"] = "none",
-                ["phq9Total"] = 18,
-                ["phq9Item9"] = 0,
-            })
+            ? CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.ManOf40WithTrd("MRN-QA272-F1-D").With("oralAntidepressantClass", "ssri"))
             : SampleRequests.Trd("MRN-QA272-F1-E").With("currentDepressiveEpisode", false).With("suicidality", "recent-attempt")
                 .With("preparatoryActsOrAbortedAttempt", false).With("safetyPlanInPlace", false).With("lethalMeansCounselled", false).With("followUpArranged", false);
         var (id, _) = await CreateAsync(request, overall);

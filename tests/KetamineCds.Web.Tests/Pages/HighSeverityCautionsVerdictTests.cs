@@ -24,28 +24,8 @@ public sealed class HighSeverityCautionsVerdictTests(KetamineCdsFactory factory)
     private const string HeadingZh = "高严重程度的注意事项：请先暂缓或推迟治疗，直到您逐项权衡并记录了您的决定。";
 
     /// <summary>A woman of 40 with TRD on an SSRI, no suicidality, every safety question and care item answered, not breastfeeding.</summary>
-    private static JsonObject Benign(string reference) => CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 40,
-        ["sexAtBirth"] = "female",
-        ["pregnant"] = false,
-        ["breastfeeding"] = false,
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 3,
-        ["distinctMechanisms"] = 2,
-        ["onOralAntidepressant"] = true,
-        ["oralAntidepressantClass"] = "ssri",
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-        ["systolicBp"] = 124,
-        ["diastolicBp"] = 78,
-        ["hepaticImpairment"] = "none",
-        ["phq9Total"] = 18,
-        ["phq9Item9"] = 0,
-    });
+    private static JsonObject Benign(string reference) =>
+        CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.WomanOf40WithTrd(reference).With("oralAntidepressantClass", "ssri"));
 
     /// <summary>QA157 Q2's patient, as near as its notes give it: 19, a plan with intent and preparatory acts, no lethal-means
     /// counselling, past psychosis untreated, ketamine or PCP use disorder in remission, opioids and naltrexone, 165/95,

@@ -23,25 +23,8 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     /// QA148's benign base history "B": a man of 40 with TRD on an SSRI, no suicidality, PHQ-9 18 with item 9 = 0, and every
     /// safety question and care item answered with its ordinary answer (the catalogue's, <see cref="CompleteScreeningBodies.WithEveryItemRecorded(JsonObject)"/>).
     /// </summary>
-    private static JsonObject Benign(string reference) => CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 40,
-        ["sexAtBirth"] = "male",
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 3,
-        ["distinctMechanisms"] = 2,
-        ["onOralAntidepressant"] = true,
-        ["oralAntidepressantClass"] = "ssri",
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-        ["systolicBp"] = 124,
-        ["diastolicBp"] = 78,
-        ["phq9Total"] = 18,
-        ["phq9Item9"] = 0,
-    });
+    private static JsonObject Benign(string reference) =>
+        CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.ManOf40WithTrd(reference).With("oralAntidepressantClass", "ssri"));
 
     /// <summary>B with blood pressure and hepatic status left out (QA148 F2's steps).</summary>
     // The life-limiting illness recorded as absent: from rule set 1.16.0 the palliative pathway waits for it while it is not
