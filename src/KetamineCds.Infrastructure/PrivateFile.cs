@@ -37,6 +37,17 @@ public static class PrivateFile
     /// <summary>Owner read and write only (600): what docs/security.md asks of the keys and the database file.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>A folder of the owner's only (700): <see cref="OwnerOnly"/>, and the owner's right to enter it.</summary>
+    public const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// The permissions <paramref name="mode"/> gives other accounts than the owner's (its group's, everyone's): every
+    /// permission beyond <see cref="OwnerOnlyFolder"/>; none for a file or folder kept as docs/security.md asks. The
+    /// set-user-id, set-group-id and sticky bits give no account access, and are not counted.
+    /// </summary>
+    public static UnixFileMode OpenToOthers(UnixFileMode mode) =>
+        mode & ~(OwnerOnlyFolder | UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit);
+
     /// <summary>
     /// Creates <paramref name="path"/> (and any folder above it that is missing) readable by the app's account only (700),
     /// unless it exists: an existing folder keeps its mode (QA302 F10: App_Data was made with the default 755).
@@ -54,7 +65,7 @@ public static class PrivateFile
         }
         else
         {
-            Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
+            Directory.CreateDirectory(path, OwnerOnlyFolder);
         }
     }
 

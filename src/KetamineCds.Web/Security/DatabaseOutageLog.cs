@@ -20,6 +20,9 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
 
     private long _lastRefusal = long.MinValue;
 
+    /// <summary>When the readiness probe first found the database down (UTC ticks), or <see cref="long.MinValue"/> while it finds it up.</summary>
+    private long _readinessDownSince = long.MinValue;
+
     /// <summary>
     /// <paramref name="what"/> (the request or the use case, "POST /api/v1/screenings answered 503") was turned away
     /// because the database could not be reached; nothing was stored.
@@ -83,6 +86,30 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
         }
     }
 
+    /// <summary>
+    /// The readiness probe (<c>/health/ready</c>) found the database down: a warning the first time, with the exception
+    /// (where the check had one) and its stack, and nothing at the probes after it while the database stays down, so a load
+    /// balancer probing every few seconds does not write a line each time (the health-check service's own Error line per
+    /// probe is off in appsettings.json; docs/operations.md, "Monitoring"). <see cref="ReadinessPassed"/> says when it ends.
+    /// </summary>
+    public void ReadinessFailed(string reason, Exception? exception)
+    {
+        if (Interlocked.CompareExchange(ref _readinessDownSince, time.GetUtcNow().UtcTicks, long.MinValue) == long.MinValue)
+        {
+            LogReadinessDown(logger, exception, reason);
+        }
+    }
+
+    /// <summary>The readiness probe found the database answering: a warning, with how long it was down, when it had found it down.</summary>
+    public void ReadinessPassed()
+    {
+        var since = Interlocked.Exchange(ref _readinessDownSince, long.MinValue);
+        if (since != long.MinValue)
+        {
+            LogReadinessBack(logger, (long)TimeSpan.FromTicks(Math.Max(0, time.GetUtcNow().UtcTicks - since)).TotalSeconds);
+        }
+    }
+
     /// <summary>The database's reason in one line: the server's answer or the socket's, else the innermost exception's.</summary>
     public static string Reason(Exception exception)
     {
@@ -118,6 +145,12 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{What}: {Entry} was recorded in the decision log, but the database could not be reached to store its cards ({Reason}); no card was sent.")]
     private static partial void LogCardsUnreachable(ILogger logger, Exception? exception, string what, string entry, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "GET /health/ready answered 503: the database could not be reached ({Reason}). The readiness probe answers 503 until it is reached again; the probes in between are not logged.")]
+    private static partial void LogReadinessDown(ILogger logger, Exception? exception, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "GET /health/ready answered 200: the database is reached again, {DownSeconds} s after the readiness probe first found it down.")]
+    private static partial void LogReadinessBack(ILogger logger, long downSeconds);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{What}: the connection to the database failed during the commit ({Reason}); it may have been stored.")]
     private static partial void LogUnconfirmed(ILogger logger, Exception? exception, string what, string reason);

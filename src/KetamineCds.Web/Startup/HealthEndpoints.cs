@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure.Data;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -25,20 +26,33 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private sealed class DatabaseHealthCheck(KetamineCdsDbContext db) : IHealthCheck
+    /// <summary>
+    /// Whether the database answers a connection. A database found down is logged by <see cref="DatabaseOutageLog"/> once
+    /// when the probes first find it down and once when they find it back, as warnings of the category the refused requests
+    /// are logged under, not an Error line at every probe (the health-check service's, off in appsettings.json: QA302 F7).
+    /// </summary>
+    private sealed class DatabaseHealthCheck(KetamineCdsDbContext db, DatabaseOutageLog outage) : IHealthCheck
     {
+        private const string DoesNotAnswer = "The database does not answer.";
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                return await db.Database.CanConnectAsync(cancellationToken)
-                    ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy("The database does not answer.");
+                if (await db.Database.CanConnectAsync(cancellationToken))
+                {
+                    outage.ReadinessPassed();
+                    return HealthCheckResult.Healthy();
+                }
+
+                outage.ReadinessFailed("no connection could be opened", exception: null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy("The database does not answer.");
+                outage.ReadinessFailed(DatabaseOutageLog.Reason(ex), ex);
             }
+
+            return HealthCheckResult.Unhealthy(DoesNotAnswer);
         }
     }
 }

@@ -75,8 +75,6 @@ public static partial class SetupWarnings
             return warnings;
         }
 
-        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         foreach (var (what, setting, path) in files)
         {
             if (!File.Exists(path))
@@ -85,12 +83,13 @@ public static partial class SetupWarnings
             }
 
             var mode = File.GetUnixFileMode(path);
-            if ((mode & others) == 0)
+            var open = PrivateFile.OpenToOthers(mode);
+            if (open == 0)
             {
                 continue;
             }
 
-            var whom = (mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0 ? "every account on this machine" : "the accounts of its group";
+            var whom = (open & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0 ? "every account on this machine" : "the accounts of its group";
             var octal = Convert.ToString((int)mode, 8).PadLeft(3, '0');
             warnings.Add($"{what} {path} ({setting}) can be read by {whom} (mode {octal}); it should be readable by the app's account only, as docs/security.md asks: chmod 600 {path}"
                 + (setting.StartsWith("ConnectionStrings", StringComparison.Ordinal) ? " (and its -wal and -shm files beside it)." : "."));

@@ -16,7 +16,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 /// (409: nothing stored, sending it again unchanged will not help) say so to drafts.js, and the form says it in turn;
 /// only a send nothing answered for (a bare 502 from something in between, the network lost) may have been recorded. And
 /// answers kept by a language switch from the form the app sent back because the log failed during the commit come back
-/// saying they may have been recorded, not "nothing has been saved yet". Screenshots 80-83.
+/// saying they may have been recorded, not "nothing has been saved yet"; from the form sent back "NOT saved" (refused,
+/// or the database not reached), with the 409 or 503 page's notice (helper 305). Screenshots 80-84.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
@@ -128,7 +129,10 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
             TestServices = services =>
             {
                 services.RemoveAll<IDecisionLog>();
-                services.AddSingleton<IDecisionLog>(sp => new CommitLostLog(sp.GetRequiredService<EfDecisionLog>()));
+                // Its connection is lost during the commit of every screening.
+                services.AddSingleton<IDecisionLog>(sp => new FailingLog(
+                    sp.GetRequiredService<EfDecisionLog>(),
+                    () => new DecisionLogUnavailableException("The connection to the decision log failed during the commit; the entry may have been stored.") { OutcomeUnknown = true }));
             },
         };
         app.StartServer();
@@ -147,6 +151,72 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-KEPT-COMMIT");
         await ScreenshotAroundAsync(page, page.Locator("#draft-restored-sent"), "82-answers-kept-by-a-switch-after-the-commit-failed-zh");
+
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(true, "en")]
+    [InlineData(true, "zh-CN")]
+    [InlineData(false, "en")]
+    public async Task NewScreening_NotSavedAlert_LanguageSwitchKeepsTheAnswersWithTheOutageOrRefusalPagesNotice(bool refusedByDatabase, string language)
+    {
+        // Helper 305 (helper 298's note): the form the app sent back with its "NOT saved" alert (the database refused the
+        // screening, or could not be reached), switched to the other language, gave its answers back saying "Check them,
+        // then send the form: nothing has been saved yet", though sending refused answers again unchanged will not help.
+        // They now come back with the notice the 409 or 503 page's answers come back with.
+        var zh = language == "zh-CN";
+        Exception cause = refusedByDatabase
+            ? new Npgsql.PostgresException("new row for relation \"ledger_entries\" violates check constraint", "ERROR", "ERROR", "23514")
+            : new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+        using var app = new KestrelAppFactory
+        {
+            TestServices = services =>
+            {
+                services.RemoveAll<IDecisionLog>();
+                services.AddSingleton<IDecisionLog>(sp => new FailingLog(
+                    sp.GetRequiredService<EfDecisionLog>(), () => new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", cause)));
+            },
+        };
+        app.StartServer();
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = zh ? language : null,
+            ExtraHTTPHeaders = zh ? new Dictionary<string, string> { ["Accept-Language"] = language } : null,
+        });
+        var page = await context.NewPageAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "psychiatrist@demo.local", BrowserFixture.Password));
+        await page.GotoAsync("/Screenings/New");
+        var reference = $"MRN-SWITCH-{(refusedByDatabase ? "409" : "503")}-{language}";
+        await FillByIdAsync(page, reference);
+
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("#not-recorded")).ToContainTextAsync(refusedByDatabase
+            ? (zh ? "数据库拒绝存储此筛查" : "The database refused to store it")
+            : (zh ? "决策日志不可用" : "The decision log is unavailable"));
+        await page.Locator("form.language button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(zh ? "New screening" : "新建筛查");
+        var reason = refusedByDatabase ? DatabaseUnavailableHandler.DatabaseRefusedReason : DatabaseUnavailableHandler.DatabaseUnavailableReason;
+        var notice = page.Locator("#draft-restored-" + reason);
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync((refusedByDatabase, zh) switch
+        {
+            (true, true) => "The screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help",
+            (true, false) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事",
+            (false, _) => "该筛查未保存：提交时无法连接数据库，因此未存储任何内容。",
+        });
+        foreach (var other in Notices.Where(o => o != reason))
+        {
+            await Assertions.Expect(page.Locator("#draft-restored-" + other)).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync(); // "send the form: nothing has been saved yet"
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await ScreenshotAroundAsync(page, notice, $"84-answers-kept-by-a-switch-after-{reason}-{(zh ? "en" : "zh")}");
 
         await context.CloseAsync();
     }
@@ -185,11 +255,10 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         return (http.Response.StatusCode, await new StreamReader(http.Response.Body).ReadToEndAsync());
     }
 
-    /// <summary>The app's decision log, whose connection is lost during the commit of every screening.</summary>
-    private sealed class CommitLostLog(IDecisionLog inner) : IDecisionLog
+    /// <summary>The app's decision log, which records no screening: each fails with <paramref name="failure"/>'s exception.</summary>
+    private sealed class FailingLog(IDecisionLog inner, Func<DecisionLogUnavailableException> failure) : IDecisionLog
     {
-        public Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
-            throw new DecisionLogUnavailableException("The connection to the decision log failed during the commit; the entry may have been stored.") { OutcomeUnknown = true };
+        public Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default) => throw failure();
 
         public Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
             inner.RecordCorrectionAsync(correctsScreeningId, reason, submission, cancellationToken);

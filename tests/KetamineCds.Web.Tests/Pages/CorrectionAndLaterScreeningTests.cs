@@ -480,8 +480,8 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         using var post = await client.PostAsync($"/Screenings/New?corrects={earlier}", new FormUrlEncodedContent(form));
         var fresh = await client.GetStringAsync($"/Screenings/New?corrects={earlier}");
 
-        Assert.Matches("<form method=\"post\" class=\"form screening-form\" novalidate data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"true\" data-may-have-been-recorded=\"false\">", await post.Content.ReadAsStringAsync());
-        Assert.Contains("data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"false\" data-may-have-been-recorded=\"false\">", fresh, StringComparison.Ordinal);
+        Assert.Matches("<form method=\"post\" class=\"form screening-form\" novalidate data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"true\" data-may-have-been-recorded=\"false\" data-not-saved-because=\"\">", await post.Content.ReadAsStringAsync());
+        Assert.Contains("data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"false\" data-may-have-been-recorded=\"false\" data-not-saved-because=\"\">", fresh, StringComparison.Ordinal);
     }
 
     /// <summary>The box naming the later screenings (empty when there is none).</summary>

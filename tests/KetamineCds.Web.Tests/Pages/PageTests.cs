@@ -188,7 +188,8 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-DOWN\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"false\"", html, StringComparison.Ordinal);
+        // Answers a language switch keeps from this form come back saying the database could not be reached (drafts.js).
+        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"false\" data-not-saved-because=\"database-unavailable\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
         log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -205,7 +206,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-MAYBE\"", html, StringComparison.Ordinal);
         // Helper 298: answers a language switch keeps from this form come back saying they may have been recorded (drafts.js).
-        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"true\" data-not-saved-because=\"\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
     }
 
@@ -224,6 +225,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("The decision log is unavailable", html, StringComparison.Ordinal);
         Assert.DoesNotContain("check constraint", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-REFUSED\"", html, StringComparison.Ordinal);
+        // Answers a language switch keeps from this form come back saying the database refused them and that sending
+        // them again unchanged will not help, as the 409 page's do, not "send the form: nothing has been saved yet".
+        Assert.Contains("data-unsent=\"true\" data-may-have-been-recorded=\"false\" data-not-saved-because=\"database-refused\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
     }
 

@@ -126,6 +126,85 @@ public sealed class DatabaseOutageLogTests
             logs.Records[1].Message);
     }
 
+    [Fact]
+    public async Task ReadinessProbe_DatabaseDownForSeveralProbes_LogsOneWarningWhenItStartsAndOneWhenItEnds()
+    {
+        // QA302 F7, helper 305: each /health/ready during an outage logged an Error line of the health-check service, so a
+        // load balancer probing every few seconds wrote one line a probe. The SQLite file moved away: CanConnect says no.
+        var logs = new CapturingLoggerProvider();
+        using var factory = new LoggingFactory(logs);
+        var client = factory.CreateRawClient();
+        using (var up = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        }
+
+        var before = logs.Records.Count;
+        var away = factory.DatabasePath + ".away";
+        File.Move(factory.DatabasePath, away);
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                using var down = await client.GetAsync("/health/ready");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+                Assert.Equal("Unhealthy", await down.Content.ReadAsStringAsync());
+            }
+        }
+        finally
+        {
+            File.Move(away, factory.DatabasePath);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var back = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        }
+
+        var lines = logs.Records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal([LogLevel.Warning, LogLevel.Warning], lines.Select(r => r.Level));
+        Assert.All(lines, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category)); // the outage's one category
+        Assert.Equal(
+            "GET /health/ready answered 503: the database could not be reached (no connection could be opened). The readiness probe answers 503 until it is reached again; the probes in between are not logged.",
+            lines[0].Message);
+        Assert.StartsWith("GET /health/ready answered 200: the database is reached again, ", lines[1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Records, r => r.Category.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks", StringComparison.Ordinal) && r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public void Readiness_FailingThenPassingThenFailingAgain_LogsEachStartWithItsStackAndEachEndWithHowLongItLasted()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var logs = new CapturingLoggerProvider();
+        var outage = new DatabaseOutageLog(time, logs.CreateLogger<DatabaseOutageLog>());
+        var refused = new SocketException((int)SocketError.ConnectionRefused);
+
+        outage.ReadinessPassed(); // up from the start: nothing to say
+        outage.ReadinessFailed(DatabaseOutageLog.Reason(refused), refused);
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            outage.ReadinessFailed(DatabaseOutageLog.Reason(refused), refused);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        outage.ReadinessPassed();
+        outage.ReadinessPassed();
+        outage.ReadinessFailed("no connection could be opened", exception: null);
+
+        Assert.Equal(
+            [
+                "GET /health/ready answered 503: the database could not be reached (SocketException: Connection refused). The readiness probe answers 503 until it is reached again; the probes in between are not logged.",
+                "GET /health/ready answered 200: the database is reached again, 60 s after the readiness probe first found it down.",
+                "GET /health/ready answered 503: the database could not be reached (no connection could be opened). The readiness probe answers 503 until it is reached again; the probes in between are not logged.",
+            ],
+            logs.Records.Select(r => r.Message));
+        Assert.All(logs.Records, r => Assert.Equal(LogLevel.Warning, r.Level));
+        Assert.Same(refused, logs.Records[0].Exception); // the first failure is not hidden
+        Assert.Null(logs.Records[1].Exception);
+    }
+
     /// <summary>The app as the other tests start it, with every log record also kept by <paramref name="logs"/>.</summary>
     private sealed class LoggingFactory(CapturingLoggerProvider logs) : KetamineCdsFactory
     {

@@ -63,6 +63,36 @@ public sealed class SetupWarningsTests : IDisposable
         Assert.EndsWith("chmod 600 " + database + " (and its -wal and -shm files beside it).", Assert.Single(SetupWarnings.OpenFiles([("The SQLite database", "ConnectionStrings:KetamineCds", database)])), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite, (UnixFileMode)0)]
+    [InlineData(PrivateFile.OwnerOnlyFolder, (UnixFileMode)0)]
+    [InlineData(PrivateFile.OwnerOnly | UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit, (UnixFileMode)0)]
+    [InlineData(PrivateFile.OwnerOnly | UnixFileMode.GroupRead, UnixFileMode.GroupRead)]
+    [InlineData(PrivateFile.OwnerOnly | UnixFileMode.GroupWrite | UnixFileMode.SetGroup, UnixFileMode.GroupWrite)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.OtherExecute, UnixFileMode.OtherExecute)]
+    [InlineData(PrivateFile.OwnerOnlyFolder | UnixFileMode.GroupExecute | UnixFileMode.OtherRead, UnixFileMode.GroupExecute | UnixFileMode.OtherRead)]
+    public void OpenToOthers_IsEveryPermissionBeyondTheOwnersOwn(UnixFileMode mode, UnixFileMode open)
+    {
+        // Helper 305: the start's check reads the owner-only mode from PrivateFile, which makes the keys and the database,
+        // rather than a group-and-other mask of its own; the set-id and sticky bits open nothing to anybody.
+        Assert.Equal(open, PrivateFile.OpenToOthers(mode));
+    }
+
+    [Fact]
+    public void OpenFiles_OwnersOnlyWithASetIdBit_IsNotWarnedAbout()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // 4700: nobody but the owner may read it (a check reading "anything but 600 or 700" would call it open to its group).
+        var key = Write("checkpoint-key.pem", PrivateFile.OwnerOnlyFolder | UnixFileMode.SetUser);
+        Assert.Equal(PrivateFile.OwnerOnlyFolder | UnixFileMode.SetUser, File.GetUnixFileMode(key));
+
+        Assert.Empty(SetupWarnings.OpenFiles([("The checkpoint signing key", "Audit:CheckpointKeyPath", key)]));
+    }
+
     [Fact]
     public void PrivateFile_MadeByTheApp_IsItsAccountsOnlyAndAnExistingOneIsLeftAlone()
     {

@@ -150,6 +150,18 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The database answered and refused to store the screening (<see cref="RecordingStatus.RefusedByDatabase"/>): nothing was stored or shown.</summary>
     public bool RefusedByDatabase { get; private set; }
 
+    /// <summary>
+    /// Why a screening sent back with the "NOT saved" alert was not stored, as the page that answers a post the database
+    /// could not take says it to drafts.js: <see cref="DatabaseUnavailableHandler.DatabaseRefusedReason"/> (refused: sending
+    /// it again unchanged will not help) or <see cref="DatabaseUnavailableHandler.DatabaseUnavailableReason"/> (the
+    /// database could not be reached); empty where nothing is known to be unsaved for such a reason (a fresh form, problems
+    /// to fix, one that may have been recorded). Answers a language switch keeps from the form come back with that notice.
+    /// </summary>
+    public string NotSavedBecause =>
+        RefusedByDatabase ? DatabaseUnavailableHandler.DatabaseRefusedReason
+        : NotRecorded && !MayHaveBeenRecorded ? DatabaseUnavailableHandler.DatabaseUnavailableReason
+        : "";
+
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
         FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, new FieldContext(

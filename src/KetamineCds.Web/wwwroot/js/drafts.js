@@ -73,10 +73,17 @@
     try {
       // A form the app sent back because the log failed during the commit (data-may-have-been-recorded=true) holds
       // answers that may have been recorded: kept as sent, they come back saying so, not "nothing has been saved yet".
-      window.sessionStorage.setItem(KEY, JSON.stringify({
+      var draft = {
         url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(),
         sent: !!sent || form.getAttribute("data-may-have-been-recorded") === "true", fields: fields
-      }));
+      };
+      // One sent back saying it was NOT saved, and why (data-not-saved-because: the database could not be reached, or
+      // refused it): kept by a switch, its answers come back with the notice the outage or refusal page would have
+      // given them (#draft-restored-database-…), not "send the form: nothing has been saved yet". A send keeps none:
+      // what becomes of the new send is not known yet.
+      var because = form.getAttribute("data-not-saved-because");
+      if (!draft.sent && because) { draft.refused = because; }
+      window.sessionStorage.setItem(KEY, JSON.stringify(draft));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
   }
 
