@@ -271,6 +271,24 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cites = new CitedPerList();
 
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
+
+        // Helper 306: the answers recorded as not done that pathways wait for as for a blank one (from rule set 1.27.0, the
+        // suicide-risk assessment after a positive PHQ-9 item 9 recorded "No"), as the result page's "Recorded as not done"
+        // box lists them, before what is not recorded: the card named neither it nor why the pathways wait ("0 items are not
+        // recorded"). Never among the items not recorded: it is recorded. Cited by the completeness rules of the pathways waiting.
+        var notDone = notRecorded.RecordedNotDone;
+        var notDonePathways = notDone.SelectMany(n => n.Pathways).ToHashSet();
+        List<(IReadOnlyList<string>, IReadOnlyList<string>)> notDoneRules = [.. ruleSet.Pathways.Where(p => notDonePathways.Contains(p.Pathway) && p.CompletenessRuleId is not null)
+            .Select(p => ruleSet.Find(p.CompletenessRuleId!)).OfType<Rule>().Select(Cited)];
+        if (notDone.Count > 0)
+        {
+            var notDoneCites = cites.After(true, notDoneRules);
+            parts.Add(CardTexts.RecordedNotDoneHeading + "\n\n"
+                + CardTexts.RecordedNotDoneNote + "\n\n"
+                + string.Join("\n", notDone.Select(n => "- " + CardTexts.RecordedNotDoneItem(n.Label, n.Value, string.Join(Text.ListSeparator, n.Pathways.Select(Display.ShortName)))))
+                + (notDoneCites.Length == 0 ? "" : "\n\n" + notDoneCites));
+        }
+
         AddList(
             parts,
             CardTexts.WaitingHeading,
@@ -302,7 +320,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
 
         AddList(parts, CardTexts.CareHeading, [.. listed[3].Select(i => i.Text)], cites.After(listed[3].Count > 0, careFindings));
-        parts.Add(cites.WholeCard([.. waitingRules, .. importantFindings, .. couldAlsoBlock, .. firstDoseFindings, .. careFindings]));
+        parts.Add(cites.WholeCard([.. notDoneRules, .. waitingRules, .. importantFindings, .. couldAlsoBlock, .. firstDoseFindings, .. careFindings]));
         parts.Add(CardTexts.SupportsNotReplaces);
         // Counted as listed, each line once (a blood pressure's entry naming its systolic and diastolic is one line; helper
         // 245: an item a pathway waits for that also calls for care, once, under what it blocks: Listed); the summary of an
@@ -310,7 +328,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var safetyLines = listed[0].Count + listed[1].Count;
         return NewCard(
             incomplete
-                ? CardTexts.IncompleteSummary(listed.Sum(l => l.Count), ChartNotAllSent, listed.Any(l => l.Any(i => i.Entry)))
+                ? CardTexts.IncompleteSummary(listed.Sum(l => l.Count), notDone.Count, ChartNotAllSent, listed.Any(l => l.Any(i => i.Entry)))
                 : CardTexts.NotRecordedSummary(safetyLines, listed[0].Concat(listed[1]).Any(i => i.Entry)),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),

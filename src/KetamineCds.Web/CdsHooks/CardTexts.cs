@@ -41,6 +41,37 @@ public static class CardTexts
     }
 
     /// <summary>
+    /// Helper 306: the incomplete card's summary when answers recorded as not done are waited for
+    /// (<see cref="Screenings.NotRecordedSummary.RecordedNotDone"/>, from rule set 1.27.0): with <paramref name="notRecorded"/>
+    /// items listed as not recorded, <see cref="IncompleteSummary(int, bool, bool)"/> and how many are recorded as not done; with
+    /// none, only that (it read "0 items are not recorded in the chart", naming nothing the pathways wait for).
+    /// </summary>
+    public static string IncompleteSummary(int notRecorded, int recordedNotDone, bool chartNotAllSent = false, bool unreadable = false)
+    {
+        if (recordedNotDone == 0)
+        {
+            return IncompleteSummary(notRecorded, chartNotAllSent, unreadable);
+        }
+
+        var key = (notRecorded == 0 ? "Card.IncompleteSummary.OnlyRecordedNotDone" : "Card.IncompleteSummary.AndRecordedNotDone") + (recordedNotDone == 1 ? ".One" : ".Many");
+        var notDone = Text(key, Number(recordedNotDone));
+        return Summary(notRecorded == 0 ? notDone : IncompleteSummary(notRecorded, chartNotAllSent, unreadable) + notDone);
+    }
+
+    /// <summary>
+    /// Helper 306: the heading of the answers recorded as not done that pathways wait for as for a blank one, the result
+    /// page's "Recorded as not done" box (<see cref="Screenings.NotRecordedSummary.RecordedNotDone"/>).
+    /// </summary>
+    public static string RecordedNotDoneHeading => Text("Card.RecordedNotDoneHeading");
+
+    /// <summary>What those answers mean, in the result page's words.</summary>
+    public static string RecordedNotDoneNote => Text("Card.RecordedNotDoneNote");
+
+    /// <summary>One such answer: its label, its value recorded as not done (the page's words), with the pathways waiting (<see cref="WaitingItem"/>).</summary>
+    public static string RecordedNotDoneItem(string label, string value, string pathways) =>
+        WaitingItem(label + ClinicalText.Shared.Colon + Text("Card.RecordedNotDoneValue", value), pathways);
+
+    /// <summary>
     /// QA281 F1: the opening of the card for imminent suicide risk in the answers (<see cref="CardBuilder.ImminentRisk"/>):
     /// what is recorded (each answer, with the chart entries it was read from), that it is imminent risk as the rule
     /// defines it, and that it is said whether or not the screening can give a result.

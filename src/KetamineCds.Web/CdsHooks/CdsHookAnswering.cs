@@ -785,7 +785,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// block a pathway while not recorded and that these answers ask, or may ask once the answers still to come are given
     /// (QA295 F3: with the age not recorded, pregnancy status, asked from 12 to 55, was left out as though the age ruled
     /// it out). A safety item that may be required (pregnancy status of a female patient whose age is to come) is listed
-    /// with the safety items: it is not yet known to be needed before the rules can run.
+    /// with the safety items: it is not yet known to be needed before the rules can run. So is an optional answer not
+    /// recorded on which it turns whether a listed safety item is asked (helper 306: the sex at birth beside pregnancy status).
     /// </summary>
     public static (List<string> Required, List<string> Safety) NotRecorded(IReadOnlyDictionary<string, object> values)
     {
@@ -810,6 +811,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
         }
 
+        // Helper 306: an optional answer not recorded on which it turns whether a safety item listed is asked (its AskedWhen)
+        // is listed with them: the sex at birth beside pregnancy status. The pregnancy question is asked unless the patient is
+        // male at birth, so with both blank the pathways wait for one of them (REC-00x name both once the rules run, and the
+        // result page lists both under "Must be answered before a pathway can open"), and "not recorded" is never read as male.
+        // The card named pregnancy alone. A required answer is listed as required already.
+        var deciding = safety.SelectMany(name => Fields.Find(name)?.AskedWhen?.Clauses.Select(c => c.Field) ?? []).ToHashSet(StringComparer.Ordinal);
+        safety = [.. Fields.All.Where(f => safety.Contains(f.Name) || (deciding.Contains(f.Name) && !values.ContainsKey(f.Name) && !required.Contains(f.Name))).Select(f => f.Name)];
         return (required, safety);
     }
 

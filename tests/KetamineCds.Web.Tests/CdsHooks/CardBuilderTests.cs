@@ -810,4 +810,39 @@ public sealed class CardBuilderTests
         Assert.Contains("- **妊娠**：病历记录为是（Observation/preg）；该筛查记录为否。采用：是，即病历的回答（更谨慎的回答）。", zh.Detail, StringComparison.Ordinal);
         Assert.InRange(zh.Summary.Length, 1, 140);
     }
+
+    /// <summary>
+    /// Helper 306 ("PAL-001 on no card"): with a life-limiting illness and a prognosis of 6 weeks, everything else recorded,
+    /// the palliative pathway is open and PAL-001, its indication rule (information, moderate severity), fires. By design no
+    /// card names it (docs/fhir-mapping.md, "Findings the cards do not name"): the eligible card lists the open pathway by its
+    /// name, which says it is off-label, the requirements in full and only the information findings of high severity (the
+    /// limits of what an open pathway means, QA13 M1), as it does for BIP-001 and INV-001, the other off-label pathways'
+    /// indications. The result page, linked from the card, names it. Pinned so that a change is a decision, not an accident.
+    /// </summary>
+    [Fact]
+    public void ForAssessment_PalliativePathwayOpen_Pal001IsOnNoCardAndTheEligibleCardNamesThePathwayOffLabel()
+    {
+        var body = CompleteScreeningBodies.WithEveryItemRecorded(CompleteScreeningBodies.Item9AssessmentRecordedNotDone("MRN-H306-PAL"));
+        body["phq9Item9"] = 0;
+        body.Remove("suicideRiskAssessedAfterItem9");
+        body["lifeLimitingIllness"] = true;
+        body["prognosisWeeks"] = 6;
+        body["failedAdequateTrials"] = 0;
+        body["distinctMechanisms"] = 0;
+        var history = ScreeningJsonReader.ReadStored(body.ToJsonString()).ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+
+        var cards = new CardBuilder("http://localhost", false) { History = history }.ForAssessment(assessment, notRecorded, null);
+
+        var pal001 = Assert.Single(assessment.Findings, f => f.RuleId == "PAL-001");
+        Assert.Equal(FindingKind.Information, pal001.Kind);
+        Assert.NotEqual(Severity.High, pal001.Severity);
+        Assert.False(CardBuilder.Names(assessment, pal001));
+        var eligible = Assert.Single(cards);
+        Assert.Equal("Ketamine screening: eligible for off-label palliative", eligible.Summary);
+        Assert.Contains("- Off-label rapid-acting ketamine in palliative care: Eligible", eligible.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("PAL-001", eligible.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClinicalText.Shared.FindingSummary(pal001), eligible.Detail, StringComparison.Ordinal);
+    }
 }

@@ -257,6 +257,61 @@ public sealed class Qa295HookTests(ITestOutputHelper output)
         Assert.Equal(listedAs == "safety", safety.Contains("pregnant"));
     }
 
+    /// <summary>
+    /// Helper 306: the sex at birth not recorded while pregnancy status may be asked (the question is asked unless the patient
+    /// is male at birth, from 12 to 55) is named with the safety items: with both blank the pathways wait for one of them
+    /// (REC-001 and the others name both once the rules run), and a blank is never read as male. The card named pregnancy alone,
+    /// the catalogue not marking the sex at birth as able to block; where pregnancy is not asked (the age outside 12 to 55) or
+    /// recorded, nothing turns on the sex at birth, and it is not named.
+    /// </summary>
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData(30, null, true)]
+    [InlineData(60, null, false)]
+    [InlineData(30, false, false)]
+    public void NotRecorded_SexAtBirthUnknownWhilePregnancyMayBeAsked_IsNamedWithTheSafetyItems(int? age, bool? pregnant, bool named)
+    {
+        var values = new Dictionary<string, object> { ["patientReference"] = "MRN-1", ["jurisdiction"] = "us" };
+        if (age is { } years)
+        {
+            values["ageYears"] = years;
+        }
+
+        if (pregnant is { } answer)
+        {
+            values["pregnant"] = answer;
+        }
+
+        var (required, safety) = CdsHookAnswering.NotRecorded(values);
+
+        Assert.Equal(named, safety.Contains("sexAtBirth"));
+        Assert.DoesNotContain("sexAtBirth", required);
+        // In the catalogue's order: the sex at birth before pregnancy.
+        if (named)
+        {
+            Assert.True(safety.IndexOf("sexAtBirth") < safety.IndexOf("pregnant"));
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "- Sex at birth", "- Pregnant")]
+    [InlineData("zh-Hans", "- 出生性别", "- 妊娠")]
+    public async Task PatientView_PatientOfFortyWithoutBirthSex_CardNamesSexAtBirthBesidePregnancy(string language, string sex, string pregnant)
+    {
+        using var factory = new KetamineCdsFactory();
+        var patient = HookChart.Patient("fhir-h306-sex");
+        patient["birthDate"] = DateTime.UtcNow.AddYears(-40).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var cards = await AnswerAsync(factory, new CdsHookCaller("https://ehr.qa295.test"), "fhir-h306-sex", new JsonObject { ["patient"] = patient }, language);
+
+        var card = Assert.Single(cards, c => c.Links is { Count: > 0 });
+        output.WriteLine(card.Summary + "\n" + card.Detail);
+        var safety = card.Detail[card.Detail.IndexOf(language == "en" ? "**Safety items not recorded" : "**未记录的安全项目", StringComparison.Ordinal)..].Split("\n\n")[1];
+        Assert.Contains(sex + "\n", safety, StringComparison.Ordinal);
+        Assert.Contains(pregnant, safety, StringComparison.Ordinal);
+        Assert.DoesNotContain("Age in years", card.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NotRecorded_AnswersTheRulesNeedUnknown_NamesTheSafetyQuestionsTheyMayAsk()
     {

@@ -45,6 +45,11 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
                 CompleteScreeningBodies.WithEveryItemRecorded(body);
                 body.Remove("suicideRiskAssessedAfterItem9");
                 break;
+            case "item9-not-done":
+                body["phq9Item9"] = 2;
+                CompleteScreeningBodies.WithEveryItemRecorded(body);
+                body["suicideRiskAssessedAfterItem9"] = false;
+                break;
         }
 
         return body;
@@ -164,6 +169,38 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
         Assert.DoesNotContain("SUI-016", all, StringComparison.Ordinal);
         Assert.DoesNotContain(en ? "cannot yet be ruled out" : "尚不能排除", all, StringComparison.Ordinal);
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith(en ? "Ketamine screening incomplete" : "氯胺酮筛查不完整", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Helper 306 (rule set 1.27.0): "none" beside item 9 of 2 with the suicide-risk assessment since recorded as not done
+    /// ("No"), everything else recorded: the suicidal-ideation pathway waits for the assessment as for a blank. The incomplete
+    /// card said "0 items are not recorded in the chart" and named nothing the pathway waits for; it now names the assessment
+    /// under the result page's "Recorded as not done", with its answer, the pathway waiting and the completeness rule's
+    /// citations, and its summary says an answer the pathways wait for is recorded as not done, never that it is not recorded.
+    /// </summary>
+    [Theory]
+    [InlineData("patient-view", "en")]
+    [InlineData("order-sign", "zh-Hans")]
+    public async Task AssessmentRecordedNotDone_TheIncompleteCardNamesItAsRecordedNotDoneWithThePathwayWaiting(string hook, string language)
+    {
+        var cards = await CardsAsync("item9-not-done", hook, language);
+
+        var en = language == "en";
+        var incomplete = Assert.Single(cards, c => c.Summary.StartsWith(en ? "Ketamine screening incomplete" : "氯胺酮筛查不完整", StringComparison.Ordinal));
+        Assert.Equal(en ? "Ketamine screening incomplete: 1 answer the pathways wait for is recorded as not done" : "氯胺酮筛查不完整：治疗路径等待的 1 项回答记录为未评估", incomplete.Summary);
+        var section = incomplete.Detail[incomplete.Detail.IndexOf(en ? "**Recorded as not done:**" : "**记录为未评估：**", StringComparison.Ordinal)..];
+        Assert.Contains(
+            en
+                ? "- Suicide risk assessed since this positive item 9: No, recorded as not done (waiting: esketamine suicidal ideation)"
+                : "- 自此次第 9 项阳性以来已评估自杀风险：否，记录为未评估——等待中：艾司氯胺酮（自杀意念）。",
+            section,
+            StringComparison.Ordinal);
+        Assert.Contains(en ? "The pathways wait for them as for a blank answer until they are recorded as done" : "在记录为已完成之前，各路径如同对待空白回答一样等待", section, StringComparison.Ordinal);
+        // The completeness rule of the pathway waiting (REC-002) backs the list (P-SAFETY-REMS is the whole card's).
+        Assert.Contains(en ? "Cites: P-SUICIDALITY-LIMIT, SPRAVATO-PI-US." : "依据：P-SUICIDALITY-LIMIT、SPRAVATO-PI-US。", section, StringComparison.Ordinal);
+        // Recorded, so never listed as not recorded, nor counted as such.
+        Assert.DoesNotContain(en ? "not recorded in the chart" : "项未记录", incomplete.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(en ? "**Must be answered before a pathway can open:**" : "**须先回答，治疗路径方可开放：**", incomplete.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>The cards of <paramref name="hook"/> in <paramref name="language"/> for a patient screened in KetamineCds as <paramref name="kind"/> says, the chart a Patient and an MDD.</summary>
