@@ -109,6 +109,27 @@ public sealed class AuditPagesAccessibilityTests : IDisposable
         Assert.Contains($"data-audit-outcome>{result}{noneExamined}</h2>", empty, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImpactPage_VerdictsWouldChange_TheTitleAndTheFocusedHeadingSayHowMany()
+    {
+        // Logged "eligible" under 1.0.0 (which read the unanswered safety questions as no): the current rule set changes it.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var said = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var history = LoggedDirectly.RequiredAnswers("MRN-IMPACT-TITLE-" + i);
+            var assessment = KetamineCds.Domain.Rules.ScreeningEngine.Evaluate(history, KetamineCds.Domain.Rules.RuleSetCatalog.V1_0_0);
+            await LoggedDirectly.RecordAsync(_factory, history, new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-impact-title-" + i, assessment);
+            said.Add(await GetAsync(client, "/Audit/Impact?run=true", null));
+        }
+
+        Assert.Contains("<strong>1 would change verdict</strong>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<title>1 verdict would change - Impact analysis - KetamineCds</title>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"impact-result\" tabindex=\"-1\" data-audit-outcome>Result: 1 verdict would change</h2>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<title>2 verdicts would change - Impact analysis - KetamineCds</title>", said[1], StringComparison.Ordinal);
+        Assert.Contains(">Result: 2 verdicts would change</h2>", said[1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "<title>Checkpoint written - Signed checkpoints - KetamineCds</title>")]
     [InlineData("zh-CN", "<title>已写入检查点 - 签名检查点 - KetamineCds</title>")]
