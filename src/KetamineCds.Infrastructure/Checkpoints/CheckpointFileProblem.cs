@@ -14,7 +14,7 @@ public enum CheckpointFileProblemKind
     /// </summary>
     TooLarge,
 
-    /// <summary>Not text: not UTF-8, or holding a NUL byte (an image, a PDF, a zip not named .zip).</summary>
+    /// <summary>Not text: not UTF-8, or holding a NUL byte (an image, a PDF).</summary>
     NotText,
 
     /// <summary>Named .zip but not a zip file (helper 298: it was called "not a JSON checkpoint").</summary>
@@ -22,6 +22,12 @@ public enum CheckpointFileProblemKind
 
     /// <summary>A file in a zip whose compressed data could not be unpacked (the zip is damaged).</summary>
     DamagedInZip,
+
+    /// <summary>
+    /// A file that starts as a zip does (<c>PK\x03\x04</c> or <c>PK\x05\x06</c>), whatever its name, but cannot be opened
+    /// as one: cut short, or otherwise damaged (helper 304: a zip not named .zip was "not readable as text").
+    /// </summary>
+    DamagedZip,
 
     /// <summary>The file names no format.</summary>
     NoFormat,
@@ -85,6 +91,7 @@ public sealed record CheckpointFileProblem(CheckpointFileProblemKind Kind, strin
         CheckpointFileProblemKind.NotText => "not readable as text (a checkpoint is a UTF-8 JSON file)",
         CheckpointFileProblemKind.NotAZip => "named .zip, but not a zip file",
         CheckpointFileProblemKind.DamagedInZip => "it could not be unpacked from the zip (the zip is damaged)",
+        CheckpointFileProblemKind.DamagedZip => "a zip file, but it could not be opened (the zip is damaged)",
         CheckpointFileProblemKind.NoFormat => $"no format named (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.UnknownFormat => $"unknown format '{Found}' (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.NoAlgorithm => $"no algorithm named (expected {SignedCheckpoint.Algorithm})",

@@ -159,9 +159,10 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// whole). Only those returned are inflated, each no larger than a checkpoint can be (a larger entry is returned
     /// unread, "too large"): a zip's other entries are counted from its directory, never read, so a crafted zip
     /// cannot make the app inflate more than <paramref name="newest"/> × <see cref="MaxFileBytes"/> bytes. The uploads
-    /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>). A file that cannot be read as a
-    /// checkpoint's text says why (<see cref="CheckpointFile.Problem"/>): too large (with its size), not text, a .zip that
-    /// is not a zip, a file the zip could not unpack; text that is not JSON is the parser's to say.
+    /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>). A zip is one named .zip or one
+    /// that starts as a zip does, whatever its name. A file that cannot be read as a checkpoint's text says why
+    /// (<see cref="CheckpointFile.Problem"/>): too large (with its size), not text, a .zip that is not a zip, a zip that
+    /// cannot be opened, a file the zip could not unpack; text that is not JSON is the parser's to say.
     /// </summary>
     public static UploadedCheckpoints ReadUploads(IEnumerable<(string Name, Stream Content)> uploads, int newest)
     {
@@ -177,7 +178,10 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                 var buffer = new MemoryStream();
                 content.CopyTo(buffer);
                 buffer.Position = 0;
-                if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                // A zip is known by its name or by its first bytes, whatever its name (helper 304: the download saved as
+                // "kept-copy" or "kept.bin" was "not readable as text").
+                var zipContent = StartsAsAZip(buffer);
+                if (zipContent || name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 {
                     ZipArchive zip;
                     try
@@ -186,7 +190,9 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                     }
                     catch (InvalidDataException)
                     {
-                        found.Add((name, () => CheckpointFile.Unread("uploaded", name, new CheckpointFileProblem(CheckpointFileProblemKind.NotAZip))));
+                        // A zip's first bytes and no zip to be read: damaged (cut short, say); a .zip without them: not a zip.
+                        var problem = new CheckpointFileProblem(zipContent ? CheckpointFileProblemKind.DamagedZip : CheckpointFileProblemKind.NotAZip);
+                        found.Add((name, () => CheckpointFile.Unread("uploaded", name, problem)));
                         continue;
                     }
 
@@ -217,6 +223,16 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
         }
     }
 
+    /// <summary>
+    /// Whether a file begins as a zip does: a local file header (<c>PK\x03\x04</c>), or the end record of an empty
+    /// archive (<c>PK\x05\x06</c>). The stream is left at its start.
+    /// </summary>
+    private static bool StartsAsAZip(MemoryStream content)
+    {
+        var start = content.GetBuffer().AsSpan(0, (int)Math.Min(content.Length, 4));
+        return start.SequenceEqual("PK\x03\x04"u8) || start.SequenceEqual("PK\x05\x06"u8);
+    }
+
     private static CheckpointFile ReadEntry(string source, ZipArchiveEntry entry)
     {
         if (entry.Length > MaxFileBytes)
@@ -243,7 +259,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// <summary>
     /// A file of at most <see cref="MaxFileBytes"/> bytes as a checkpoint's text (a leading byte-order mark dropped, as
     /// <see cref="File.ReadAllText(string, Encoding)"/> drops it), or, when it is not text (not UTF-8, or holding a NUL
-    /// byte: an image, a PDF, a zip not named .zip), unread with <see cref="CheckpointFileProblemKind.NotText"/>.
+    /// byte: an image, a PDF), unread with <see cref="CheckpointFileProblemKind.NotText"/>.
     /// </summary>
     private static CheckpointFile FromBytes(string source, string name, byte[] bytes)
     {

@@ -56,6 +56,7 @@ public static class CheckpointTexts
             CheckpointFileProblemKind.NotText => localizer["not readable as text (a checkpoint is a UTF-8 JSON file)"],
             CheckpointFileProblemKind.NotAZip => localizer["named .zip, but not a zip file"],
             CheckpointFileProblemKind.DamagedInZip => localizer["it could not be unpacked from the zip (the zip is damaged)"],
+            CheckpointFileProblemKind.DamagedZip => localizer["a zip file, but it could not be opened (the zip is damaged)"],
             CheckpointFileProblemKind.NoFormat => localizer["no format named (expected {0})", SignedCheckpoint.Format],
             CheckpointFileProblemKind.UnknownFormat => localizer["unknown format '{0}' (expected {1})", found, SignedCheckpoint.Format],
             CheckpointFileProblemKind.NoAlgorithm => localizer["no algorithm named (expected {0})", SignedCheckpoint.Algorithm],

@@ -105,6 +105,68 @@ public sealed partial class AuditKeyboardBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null, "Analysing…", "Result: ", "Impact analysis")]
+    [InlineData("zh-CN", "正在分析…", "结果：", "影响分析")]
+    public async Task Analyse_ByKeyboard_KeepsTheFocus_SaysItIsBusy_ThenFocusesTheOutcome_WhichTheTitleSays(string? locale, string busy, string result, string name)
+    {
+        // Helper 304: Verify and the Checkpoints page did this (helper 301); the impact analysis came back with the focus
+        // nowhere and its title unchanged.
+        await RecordScreeningsAsync("MRN-A11Y-IMPACT", 2);
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.GotoAsync("/Audit/Impact");
+        var sent = 0;
+        await page.RouteAsync(new Regex(@"/Audit/Impact\?(.*&)?run=true"), async route =>
+        {
+            Interlocked.Increment(ref sent);
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await RecordBusyStateAsync(page, "form[data-audit-busy]");
+        await page.Locator("form[data-audit-busy] button[type=submit]").FocusAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(new Regex("run=true"));
+        Assert.Equal($"BUTTON|true|{busy}", await BusyStateAsync(page));
+        var heading = page.Locator("#impact-result");
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        var outcome = (await heading.InnerTextAsync()).Trim();
+        Assert.StartsWith(result, outcome, StringComparison.Ordinal);
+        Assert.Equal($"{outcome[result.Length..]} - {name} - KetamineCds", await page.TitleAsync());
+        Assert.Equal(1, sent);
+        await browser.ScreenshotAsync(page, "audit-impact-result" + (locale is null ? "" : "-zh"));
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task CheckpointDownloads_At1280Px_SitOnOneLine(string? locale)
+    {
+        // Helper 304: since .audit-actions wraps (helper 301, for 320 px), the Checkpoints page's download links took two
+        // lines at 1280 px. Each link on one line, and all of them on the same line.
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.GotoAsync("/Audit/Checkpoints");
+        var links = page.Locator(".checkpoint-actions a[download]");
+        Assert.Equal(3, await links.CountAsync());
+        var boxes = await links.EvaluateAllAsync<double[][]>(
+            """
+            links => links.map(a => {
+              const r = a.getBoundingClientRect();
+              return [r.top, r.bottom, a.getClientRects().length, r.right];
+            })
+            """);
+        var placed = string.Join("; ", boxes.Select(b => $"top {b[0]:0.#} bottom {b[1]:0.#} lines {b[2]} right {b[3]:0.#}"));
+        Assert.True(boxes.All(b => b[2] == 1), "a link wraps: " + placed);
+        Assert.True(boxes.All(b => Math.Abs(b[0] - boxes[0][0]) < 1 && Math.Abs(b[1] - boxes[0][1]) < 1), "not on one line: " + placed);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);
+        await browser.ScreenshotAsync(page, "audit-checkpoints-at-1280px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("zh-CN")]
     public async Task AuditPages_At320PxWithTextSpacing_AreNoWiderThanTheScreen(string? locale)

@@ -34,7 +34,7 @@ public sealed class CheckpointBrowserTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "30-auditor-checkpoints-written");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download all checkpoints and the public key (zip)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download all checkpoints (zip)" }).ClickAsync());
         var zipPath = Path.Combine(browser.OutputFolder, "checkpoints-download.zip");
         await download.SaveAsAsync(zipPath);
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);

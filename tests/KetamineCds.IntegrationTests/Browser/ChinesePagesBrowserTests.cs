@@ -1,4 +1,6 @@
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.IntegrationTests.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,6 +40,9 @@ public sealed class ChinesePagesBrowserTests(BrowserFixture browser)
         await ExpectChinesePageAsync(page, "/Audit/Checkpoints", "签名检查点", "64-checkpoints-zh");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("核对您保存的副本");
 
+        // The analysis counts the changes only when the log holds a screening: one is recorded here, so that this test does
+        // not depend on another having recorded one first (helper 304: run alone, it found "nothing to examine").
+        await browser.App.Services.GetRequiredService<IDecisionLog>().RecordScreeningAsync(Screenings.Submit("MRN-ZH-IMPACT"));
         await ExpectChinesePageAsync(page, "/Audit/Impact?run=true", "影响分析", "65-impact-zh");
         await Assertions.Expect(page.Locator("p[role=status]")).ToContainTextAsync("项结论将会改变");
 

@@ -57,6 +57,20 @@ public sealed class AuditLogFailureTests
         Assert.Contains("数据库拒绝了此请求，因此无法列出决策日志。这并非服务中断，再试一次无济于事；原因已记录在 KetamineCds 的日志中，供管理员查看。", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "The analysis could not be completed - Impact analysis")]
+    [InlineData("zh-CN", "分析未能完成 - 影响分析")]
+    public async Task ImpactPage_TheLogFailed_TheTitleSaysTheAnalysisWasNotCompleted_AndTheAlertIsWhatIsFocused(string? language, string title)
+    {
+        // Helper 304: as Verify's failure is (helper 301), the outcome first in the title, the alert focused by audit.js.
+        var (_, _, html) = await GetWhileTheLogFailsAsync("/Audit/Impact?run=true", new DecisionLogUnavailableException(
+            "The decision log could not be read.", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)), language);
+
+        Assert.Contains($"<title>{title} - KetamineCds</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<p role=\"alert\" class=\"audit-error\" tabindex=\"-1\" data-audit-outcome>", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-audit-outcome"));
+    }
+
     /// <summary>The page, as an auditor sees it while every read of the decision log fails with <paramref name="failure"/>.</summary>
     private static async Task<(HttpStatusCode Status, string? RetryAfter, string Html)> GetWhileTheLogFailsAsync(string path, DecisionLogUnavailableException failure, string? language = null)
     {

@@ -83,6 +83,54 @@ public sealed class AuditPagesAccessibilityTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null, "Impact analysis", "No verdict would change", "Result: ", "No screening examined")]
+    [InlineData("zh-CN", "影响分析", "没有结论会改变", "结果：", "未分析任何筛查")]
+    public async Task ImpactPage_Run_TheOutcomeIsInTheTitleAndInAFocusableHeading(string? language, string page, string noChange, string result, string noneExamined)
+    {
+        // Helper 304: Verify's and the Checkpoints page's outcome was focused and titled (helper 301), the analysis's was
+        // neither: the page came back with the same title and the focus nowhere.
+        await RecordScreeningsAsync(1);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var before = await GetAsync(client, "/Audit/Impact", language);
+        var html = await GetAsync(client, "/Audit/Impact?run=true", language);
+        var empty = await GetAsync(client, "/Audit/Impact?run=true&from=2001-01-01&to=2001-01-31", language);
+
+        Assert.Contains($"<title>{page} - KetamineCds</title>", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-audit-outcome", before, StringComparison.Ordinal);
+        // The current rule set against the verdicts it logged: none changes, said first in the title and in the heading
+        // that audit.js focuses, before the counts.
+        Assert.Contains($"<title>{noChange} - {page} - KetamineCds</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<h2 id=\"impact-result\" tabindex=\"-1\" data-audit-outcome>{result}{noChange}</h2>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "data-audit-outcome"));
+        Assert.True(html.IndexOf("id=\"impact-result\"", StringComparison.Ordinal) < html.IndexOf("<p role=\"status\">", StringComparison.Ordinal), "the heading stands before the counts");
+        // A period with nothing recorded: said so, never "no verdict would change".
+        Assert.Contains($"<title>{noneExamined} - {page} - KetamineCds</title>", empty, StringComparison.Ordinal);
+        Assert.Contains($"data-audit-outcome>{result}{noneExamined}</h2>", empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImpactPage_VerdictsWouldChange_TheTitleAndTheFocusedHeadingSayHowMany()
+    {
+        // Logged "eligible" under 1.0.0 (which read the unanswered safety questions as no): the current rule set changes it.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var said = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var history = LoggedDirectly.RequiredAnswers("MRN-IMPACT-TITLE-" + i);
+            var assessment = KetamineCds.Domain.Rules.ScreeningEngine.Evaluate(history, KetamineCds.Domain.Rules.RuleSetCatalog.V1_0_0);
+            await LoggedDirectly.RecordAsync(_factory, history, new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-impact-title-" + i, assessment);
+            said.Add(await GetAsync(client, "/Audit/Impact?run=true", null));
+        }
+
+        Assert.Contains("<strong>1 would change verdict</strong>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<title>1 verdict would change - Impact analysis - KetamineCds</title>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"impact-result\" tabindex=\"-1\" data-audit-outcome>Result: 1 verdict would change</h2>", said[0], StringComparison.Ordinal);
+        Assert.Contains("<title>2 verdicts would change - Impact analysis - KetamineCds</title>", said[1], StringComparison.Ordinal);
+        Assert.Contains(">Result: 2 verdicts would change</h2>", said[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null, "<title>Checkpoint written - Signed checkpoints - KetamineCds</title>")]
     [InlineData("zh-CN", "<title>已写入检查点 - 签名检查点 - KetamineCds</title>")]
     public async Task CheckpointsPage_WriteOne_TheTitleSaysItWasWritten_AndItsMessageIsWhatIsFocused(string? language, string title)

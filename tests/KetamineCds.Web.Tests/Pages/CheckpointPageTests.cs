@@ -675,6 +675,56 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task CheckpointsPage_AZipNotNamedZip_IsReadAsTheZipItIs(string language)
+    {
+        // Helper 304: the download saved under another name (a browser or a mail client renamed it: "kept-copy",
+        // "kept.bin") was "not readable as text". A zip is known by its first bytes (a local file header, PK\x03\x04, or an
+        // empty archive's end record, PK\x05\x06), whatever its name, and read as a .zip is; one that cannot be opened
+        // says so, never "not text". A .zip that is not a zip still says that.
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync();
+        var checkpoint = SignedCheckpoint.TryParse(good, out _)!;
+        var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("checkpoints/" + checkpoint.FileName).Open();
+            entry.Write(Encoding.UTF8.GetBytes(good));
+        }
+
+        var empty = new MemoryStream();
+        using (new ZipArchive(empty, ZipArchiveMode.Create, leaveOpen: true))
+        {
+        }
+
+        Assert.Equal("PK\x03\x04", Encoding.Latin1.GetString(zipped.ToArray()[..4]));
+        Assert.Equal("PK\x05\x06", Encoding.Latin1.GetString(empty.ToArray()[..4]));
+        var zh = language == "zh-CN";
+        var reading = zh ? "不是可读取的检查点：" : "Not a readable checkpoint: ";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        var html = await UploadAsync(
+            client,
+            ("kept-copy", zipped.ToArray()),
+            ("kept.bin", empty.ToArray()),
+            ("cut-short.dat", zipped.ToArray()[..60]),
+            ("notes.zip", Encoding.UTF8.GetBytes("these are my notes, not a zip")));
+
+        var uploaded = html[html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal)..html.IndexOf(zh ? "已记录的检查点" : "Checkpoints on record", StringComparison.Ordinal)];
+        // The checkpoint in the renamed zip was unpacked and checked, named with the zip it came from.
+        Assert.Matches(RowWith(checkpoint.FileName, zh ? "条目 2 的哈希与签名时一致。" : "Entry 2 has the signed hash."), uploaded);
+        Assert.Contains(zh ? "上传的 kept-copy" : "uploaded kept-copy", uploaded, StringComparison.Ordinal);
+        Assert.Matches(RowWith("cut-short.dat", reading + (zh ? "是 zip 文件，但无法打开（该 zip 文件已损坏）。" : "a zip file, but it could not be opened (the zip is damaged).")), uploaded);
+        Assert.Matches(RowWith("notes.zip", reading + (zh ? "文件名以 .zip 结尾，但不是 zip 文件。" : "named .zip, but not a zip file.")), uploaded);
+        // The empty zip holds nothing to list, as an empty .zip does.
+        Assert.DoesNotContain("kept.bin", uploaded, StringComparison.Ordinal);
+        Assert.DoesNotContain(zh ? "无法作为文本读取" : "not readable as text", uploaded, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en-GB", "The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.")]
     [InlineData("zh-CN", "检查点副本文件夹“{0}”（Audit:ExternalCheckpointCopies）不存在或无法访问。")]
     public async Task CheckpointsAndVerifyPages_ConfiguredCopyFolderMissing_SayItInThePagesLanguage(string language, string message)
