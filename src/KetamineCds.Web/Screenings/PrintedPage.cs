@@ -219,6 +219,29 @@ public sealed partial class PrintedPage
         return Math.Clamp((int)Math.Floor(left / LinePoints), PrintedNote.MinLines, PrintedNote.MaxLines);
     }
 
+    /// <summary>The points a block of <paramref name="block"/> that prints <paramref name="text"/> takes on its own.</summary>
+    public static double PointsOf(PrintBlock block, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var kind = Of(block);
+        return Height(kind, PrintedNote.Units(text) + kind.ExtraUnits);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="extra"/> points more fit on the page after the blocks added so far, a note of
+    /// <paramref name="noteLines"/> lines (none: 0) and the footer, <paramref name="foot"/> its text (QA299: the verdict box's
+    /// findings that act on the patient now, in words where the page has room for them).
+    /// </summary>
+    public bool Fits(double extra, int noteLines, string foot)
+    {
+        ArgumentNullException.ThrowIfNull(foot);
+        var left = PagePoints - SafetyPoints - UsedPoints - PointsOf(PrintBlock.Foot, foot) - (noteLines > 0 ? NoteFramePoints + (noteLines * LinePoints) : 0);
+        return extra <= left;
+    }
+
+    /// <summary>Adds <paramref name="extra"/> points that a block counted earlier takes more, once its form is chosen.</summary>
+    public void AddPoints(double extra) => points += extra;
+
     /// <summary>
     /// The taller of the two columns of the flow: its items are never split between the columns (print.css, helper 291), so
     /// the first column holds the first items and the second the rest, divided where the taller of the two is the

@@ -583,6 +583,67 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>
+    /// QA299 F8: the print page seen on screen (before it is printed, a preview in the window) used the paper's sizes, 7 to
+    /// 8pt (9 to 11 px), too small to read. On screen every text is at least 14 px (the digest; the rest 15 px and more);
+    /// printed, the sizes are the paper's, unchanged (the one-page tests above prove the page still fits).
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task PrintedRationale_OnScreen_TextIsReadableAndPrintedSizesAreThePapers(string language)
+    {
+        const string history = "suicidal ideation, the whole safety net missing";
+        var reference = Reference(history, language) + "-SCREEN";
+        var id = (await browser.RecordScreeningAsync(History(history, reference)))["id"]!.GetValue<string>();
+        var page = await PrintedRationale.OpenAsync(browser, id, language);
+        const string sizes =
+            """
+            () => {
+              const found = [];
+              const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const node = walker.currentNode, element = node.parentElement;
+                if (!node.textContent.trim() || element.getClientRects().length === 0) continue;
+                found.push((element.closest('.digest') ? 'digest' : 'text') + '|' + parseFloat(getComputedStyle(element).fontSize) + '|' + node.textContent.trim().slice(0, 40));
+              }
+              return found;
+            }
+            """;
+        const string named =
+            """
+            () => ['body', 'h1', '.p-verdict h2', '.p-findings li', '.p-checklist', '.p-cite', '.p-answers', '.digest', '.p-kind']
+              .map(s => { const e = document.querySelector(s); return e ? s + '=' + getComputedStyle(e).fontSize + '/' + getComputedStyle(e).lineHeight : s + '=none'; })
+            """;
+
+        var onScreen = (await page.EvaluateAsync<string[]>(sizes)).Select(s => s.Split('|', 3)).ToList();
+        Assert.Contains(onScreen, s => s[0] == "digest");
+        var tooSmall = onScreen.Where(s => double.Parse(s[1], System.Globalization.CultureInfo.InvariantCulture) < (s[0] == "digest" ? 14 : 15) - 0.01)
+            .Select(s => $"{s[1]}px \"{s[2]}\"").Distinct().ToList();
+        Assert.True(tooSmall.Count == 0, $"on screen ({language}): " + string.Join("; ", tooSmall));
+        Assert.Contains(await page.EvaluateAsync<string[]>(named), s => s.StartsWith("body=16px/", StringComparison.Ordinal));
+        await browser.ScreenshotAsync(page, $"print-on-screen-{reference}");
+
+        // Printed: the paper's sizes (8pt body, 7.5pt findings, checklist, citations and answers, 7pt digest) and leading (1.08).
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var printed = await page.EvaluateAsync<string[]>(named);
+        string[] paper =
+        [
+            "body=10.6667px/11.52px", "h1=16px/17.28px", ".p-verdict h2=14.6667px/15.84px", ".p-findings li=10px/10.8px", ".p-checklist=10px/10.8px",
+            ".p-cite=10px/10.8px", ".p-answers=10px/10.8px", ".digest=9.33333px/10.08px", ".p-kind=10px/10.8px",
+        ];
+        Assert.Equal(paper.Select(s => s.Split('=')[0]), printed.Select(s => s.Split('=')[0]));
+        for (var i = 0; i < paper.Length; i++)
+        {
+            // The sizes to the hundredth of a pixel (the computed value's digits vary).
+            var expected = paper[i].Split('=')[1].Split('/').Select(v => double.Parse(v.TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture));
+            var actual = printed[i].Split('=')[1].Split('/').Select(v => double.Parse(v.TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(expected.Zip(actual).All(p => Math.Abs(p.First - p.Second) < 0.01), $"printed ({language}): {printed[i]}, the paper's {paper[i]}");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("zh")]
