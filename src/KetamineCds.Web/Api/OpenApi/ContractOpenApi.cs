@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Api.OpenApi;
 /// Makes the OpenAPI document (<c>/openapi/v1.json</c>) say what goes over the wire (shared/api/screening-v1.md):
 /// enumerations as their contract strings, the screening request built from the Domain's field catalogue, the
 /// response's <c>input</c> echoing that request, bearer authentication, the problem bodies of 401, 403 and 429, and the
-/// response headers a client relies on (X-Correlation-Id, Location, Retry-After).
+/// response headers a client relies on (X-Correlation-Id, Location, Retry-After, Last-Full-Verification).
 /// </summary>
 public static partial class ContractOpenApi
 {
@@ -129,6 +129,18 @@ public static partial class ContractOpenApi
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
         };
+        document.Components.Headers[LastFullVerificationResponse.HeaderName] = new OpenApiHeader
+        {
+            Description = "When the decision log was last verified in full and what it found, as the auditor's list says it above the same entries "
+                + "(the export shows entries as stored: one altered in the database may be left out of a filtered file without a word): "
+                + "the lastFullVerification object of GET /api/v1/screenings with the auditor's details (who, what it checked, the entries reached), "
+                + "as one line of JSON with every character beyond ASCII escaped. Read before the first entry is written; the file itself is unchanged.",
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(LastFullVerificationResponse), document) },
+            },
+        };
 
         var signInLimited = SignInLimited(context);
         var policies = PolicyOf(context);
@@ -199,7 +211,8 @@ public static partial class ContractOpenApi
     }
 
     /// <summary>
-    /// The response headers a client relies on: X-Correlation-Id on every answer, and Location on a screening's 201.
+    /// The response headers a client relies on: X-Correlation-Id on every answer, Location on a screening's 201, and
+    /// Last-Full-Verification on the decision log's exports.
     /// </summary>
     private static void DescribeHeaders(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
@@ -215,6 +228,11 @@ public static partial class ContractOpenApi
             if (status == "201" && method == HttpMethod.Post && path.StartsWith("/api/v1/screenings", StringComparison.Ordinal))
             {
                 response.Headers[LocationHeader] = new OpenApiHeaderReference(LocationHeader, document);
+            }
+
+            if (status == "200" && method == HttpMethod.Get && path is "/api/v1/audit/export.csv" or "/api/v1/audit/export.jsonl")
+            {
+                response.Headers[LastFullVerificationResponse.HeaderName] = new OpenApiHeaderReference(LastFullVerificationResponse.HeaderName, document);
             }
         }
     }
