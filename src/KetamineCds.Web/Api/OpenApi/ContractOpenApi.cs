@@ -105,6 +105,7 @@ public static partial class ContractOpenApi
 
         EchoRequestInResponse(document);
         DescribeReplayedVerdict(document);
+        DescribeLaterFailedCheck(document);
 
         // The request and the echoed input are described by the contract's schema above; the untyped element the
         // endpoint's Accepts<JsonElement> and ScreeningResponse.Input brought in is referenced by nothing.
@@ -610,6 +611,20 @@ public static partial class ContractOpenApi
             Description = "The overall verdict recomputed under the recorded rule set, as the contract spells a screening's `overall`; null when nothing was recomputed (`outcome` `rule-set-unavailable`).",
             OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(nameof(Verdict), document)],
         };
+    }
+
+    /// <summary>
+    /// The last full verification's <c>laterFailedCheck</c> is null or the check: the generator writes a nullable reference
+    /// as a bare <c>oneOf</c> and leaves the parameter's description out; it is said here.
+    /// </summary>
+    private static void DescribeLaterFailedCheck(OpenApiDocument document)
+    {
+        if (document.Components!.Schemas!.TryGetValue(nameof(LastFullVerificationResponse), out var found) && found is OpenApiSchema status
+            && status.Properties is { } properties && properties.TryGetValue("laterFailedCheck", out var property) && property is OpenApiSchema later)
+        {
+            later.Description = "A check newer than the last full verification that did not verify the decision log (a check from the newest checkpoint, "
+                + "the checkpoint writer's before signing), or whose record was altered; null when there is none.";
+        }
     }
 
     /// <summary>
