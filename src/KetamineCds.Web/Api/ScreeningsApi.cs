@@ -475,7 +475,7 @@ public static class ScreeningsApi
     /// </summary>
     private static readonly HashSet<string> ListQueryNames = new(["patientReference"], StringComparer.OrdinalIgnoreCase);
 
-    private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, [FromServices] EfAccessAudit accessLog, CancellationToken cancellationToken)
     {
         var errors = QueryNames.Unknown(context.Request.Query, ListQueryNames, "Validation.UnknownQueryParameter");
         patientReference = patientReference?.Trim();
@@ -500,9 +500,13 @@ public static class ScreeningsApi
         // Each item is the body GET /api/v1/screenings/{id} answers, later entries included: a later entry may be under
         // another patient reference (a correction of the reference itself), so they are looked up, not inferred from the list.
         var later = await log.FindLaterScreeningsAsync([.. screenings.Screenings.Select(s => s.Id)], cancellationToken);
+        // When the log was last verified in full, as Find screenings says it above the same list (QA284 F3): the list shows
+        // entries only as stored, and one whose reference was altered is left out without a word. Every role reads the
+        // clinicians' line, as on the page: when and what was found, never who nor the counts.
+        var verification = LastFullVerificationResponse.From(await VerificationLine.ReadAsync(accessLog, forAuditor: false, cancellationToken));
 
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
-        return ContractBody(WriteList(context, screenings, later));
+        return ContractBody(WriteList(context, screenings, later, verification));
     }
 
     /// <summary>
@@ -527,8 +531,11 @@ public static class ScreeningsApi
         }
     }
 
-    /// <summary>The list body: the readable screenings, and, only when there are any, the entries that cannot be read.</summary>
-    private static string WriteList(HttpContext context, PatientScreenings screenings, IReadOnlyDictionary<Guid, LaterScreenings> later)
+    /// <summary>
+    /// The list body: the readable screenings, only when there are any the entries that cannot be read, then when the log
+    /// was last verified in full (<see cref="ScreeningList"/>).
+    /// </summary>
+    private static string WriteList(HttpContext context, PatientScreenings screenings, IReadOnlyDictionary<Guid, LaterScreenings> later, LastFullVerificationResponse verification)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -542,6 +549,8 @@ public static class ScreeningsApi
 
             writer.WriteEndArray();
             ScreeningResponseJson.WriteUnreadable(writer, "unreadable", screenings.Unreadable);
+            writer.WritePropertyName("lastFullVerification");
+            JsonSerializer.Serialize(writer, verification, ContractJson.Options);
             writer.WriteEndObject();
         }
 

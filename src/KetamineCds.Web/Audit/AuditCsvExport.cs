@@ -19,6 +19,8 @@ namespace KetamineCds.Web.Audit;
 /// export (<see cref="AuditJsonLinesExport"/>).
 /// A row with <c>unreadable</c> = <c>true</c> carries the stored values as they are, which may have been altered: its
 /// <c>overall</c> is not the entry's verdict as the app recorded it (the list shows none for it).
+/// The response's <c>Last-Full-Verification</c> header says when the log was last verified in full and what it found, as the
+/// auditor's list does (<see cref="LastFullVerificationResponse"/>): the file shows entries as stored.
 /// <c>issuer</c> (QA255) is the EHR's CDS Hooks <c>iss</c> for an entry an EHR's call or feedback recorded (the clinician
 /// column is then the user the call named, or the issuer again for feedback, which names no user); empty otherwise.
 /// </summary>
@@ -58,6 +60,8 @@ public static class AuditCsvExport
             row.Override is { } r ? OverrideWireNames.Of(r.Reason) : null,
             row.Override?.Explanation,
             row.Issuer
-        ]);
+        ],
+        // When the log was last verified in full, as the auditor's list says it above the same entries (QA284 F3).
+        LastFullVerificationResponse.AddHeaderAsync);
     }
 }

@@ -15,7 +15,8 @@ namespace KetamineCds.Web.Audit;
 /// between consecutive sequences; each entry's own hash, which covers its previous hash, is checked always.
 /// As the CSV: the filter is validated, the export recorded in the access log and the first entry read before the
 /// response starts (a 400 with a field message, a 503 or a 409, never a 200 with half a file); then streamed, flushed every
-/// 200 entries, never held in memory; <c>Cache-Control: no-store</c>.
+/// 200 entries, never held in memory; <c>Cache-Control: no-store</c>; the <c>Last-Full-Verification</c> header
+/// (<see cref="LastFullVerificationResponse"/>).
 /// </summary>
 public static class AuditJsonLinesExport
 {
@@ -39,6 +40,9 @@ public static class AuditJsonLinesExport
             return AuditEndpoints.LogFailed(context, failure);
         }
 
+        // When the log was last verified in full, as the auditor's list says it above the same entries (QA284 F3): in a
+        // header, as every line of the file is an entry that scripts/verify-decision-log.py re-hashes.
+        await LastFullVerificationResponse.AddHeaderAsync(context);
         var response = context.Response;
         response.ContentType = ContentType + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";

@@ -69,7 +69,8 @@ public static class Csv
     /// <param name="fileName">The attachment's file name.</param>
     /// <param name="header">The header line, with its newline.</param>
     /// <param name="cells">A row's cells, in the header's order.</param>
-    public static async Task<IResult> StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> rows, string fileName, string header, Func<T, string?[]> cells)
+    /// <param name="starting">Run once the first row was read and before the response starts: response headers of its own.</param>
+    public static async Task<IResult> StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> rows, string fileName, string header, Func<T, string?[]> cells, Func<HttpContext, Task>? starting = null)
     {
         var cancellationToken = context.RequestAborted;
         await using var e = rows.GetAsyncEnumerator(cancellationToken);
@@ -77,6 +78,11 @@ public static class Csv
         if (failure is not null)
         {
             return AuditEndpoints.LogFailed(context, failure);
+        }
+
+        if (starting is not null)
+        {
+            await starting(context);
         }
 
         var response = context.Response;

@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Api.OpenApi;
 /// Makes the OpenAPI document (<c>/openapi/v1.json</c>) say what goes over the wire (shared/api/screening-v1.md):
 /// enumerations as their contract strings, the screening request built from the Domain's field catalogue, the
 /// response's <c>input</c> echoing that request, bearer authentication, the problem bodies of 401, 403 and 429, and the
-/// response headers a client relies on (X-Correlation-Id, Location, Retry-After).
+/// response headers a client relies on (X-Correlation-Id, Location, Retry-After, Last-Full-Verification).
 /// </summary>
 public static partial class ContractOpenApi
 {
@@ -105,6 +105,7 @@ public static partial class ContractOpenApi
 
         EchoRequestInResponse(document);
         DescribeReplayedVerdict(document);
+        DescribeLaterFailedCheck(document);
 
         // The request and the echoed input are described by the contract's schema above; the untyped element the
         // endpoint's Accepts<JsonElement> and ScreeningResponse.Input brought in is referenced by nothing.
@@ -128,6 +129,18 @@ public static partial class ContractOpenApi
             Description = "The screening recorded: /api/v1/screenings/{id}, relative to the API's address.",
             Required = true,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+        };
+        document.Components.Headers[LastFullVerificationResponse.HeaderName] = new OpenApiHeader
+        {
+            Description = "When the decision log was last verified in full and what it found, as the auditor's list says it above the same entries "
+                + "(the export shows entries as stored: one altered in the database may be left out of a filtered file without a word): "
+                + "the lastFullVerification object of GET /api/v1/screenings with the auditor's details (who, what it checked, the entries reached), "
+                + "as one line of JSON with every character beyond ASCII escaped. Read before the first entry is written; the file itself is unchanged.",
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(LastFullVerificationResponse), document) },
+            },
         };
 
         var signInLimited = SignInLimited(context);
@@ -199,7 +212,8 @@ public static partial class ContractOpenApi
     }
 
     /// <summary>
-    /// The response headers a client relies on: X-Correlation-Id on every answer, and Location on a screening's 201.
+    /// The response headers a client relies on: X-Correlation-Id on every answer, Location on a screening's 201, and
+    /// Last-Full-Verification on the decision log's exports.
     /// </summary>
     private static void DescribeHeaders(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
@@ -215,6 +229,11 @@ public static partial class ContractOpenApi
             if (status == "201" && method == HttpMethod.Post && path.StartsWith("/api/v1/screenings", StringComparison.Ordinal))
             {
                 response.Headers[LocationHeader] = new OpenApiHeaderReference(LocationHeader, document);
+            }
+
+            if (status == "200" && method == HttpMethod.Get && path is "/api/v1/audit/export.csv" or "/api/v1/audit/export.jsonl")
+            {
+                response.Headers[LastFullVerificationResponse.HeaderName] = new OpenApiHeaderReference(LastFullVerificationResponse.HeaderName, document);
             }
         }
     }
@@ -592,6 +611,20 @@ public static partial class ContractOpenApi
             Description = "The overall verdict recomputed under the recorded rule set, as the contract spells a screening's `overall`; null when nothing was recomputed (`outcome` `rule-set-unavailable`).",
             OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(nameof(Verdict), document)],
         };
+    }
+
+    /// <summary>
+    /// The last full verification's <c>laterFailedCheck</c> is null or the check: the generator writes a nullable reference
+    /// as a bare <c>oneOf</c> and leaves the parameter's description out; it is said here.
+    /// </summary>
+    private static void DescribeLaterFailedCheck(OpenApiDocument document)
+    {
+        if (document.Components!.Schemas!.TryGetValue(nameof(LastFullVerificationResponse), out var found) && found is OpenApiSchema status
+            && status.Properties is { } properties && properties.TryGetValue("laterFailedCheck", out var property) && property is OpenApiSchema later)
+        {
+            later.Description = "A check newer than the last full verification that did not verify the decision log (a check from the newest checkpoint, "
+                + "the checkpoint writer's before signing), or whose record was altered; null when there is none.";
+        }
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ internal static class ResponseDescriptions
         + "patientReference that no screening can have (or the two given differently), a clinician no account can have, overall not one of the verdicts, "
         + "ruleSet not a released version.";
 
+    private const string LastFullVerificationHeaderSaid = "The Last-Full-Verification header says when the decision log was last verified in full "
+        + "and what it found, as the auditor's list does: the file shows entries as stored.";
+
     private const string AuthTooLarge = "The body is larger than 1 MB: nothing was read";
 
     /// <summary>The texts of each route's responses by status, beside the 401, 403 and 429 every API route gets.</summary>
@@ -73,7 +76,9 @@ internal static class ResponseDescriptions
         [("GET", "/api/v1/screenings")] = new()
         {
             ["200"] = "The patient's screenings, newest first (items), each the body GET /api/v1/screenings/{id} answers; and, only when there are any, "
-                + "the entries that cannot be read (unreadable). No screening of that reference: an empty items.",
+                + "the entries that cannot be read (unreadable); then when the decision log was last verified in full and what it found "
+                + "(lastFullVerification), as Find screenings says it: with alert true a screening may be missing from the list or show altered details. "
+                + "No screening of that reference: an empty items.",
             ["400"] = "Nothing was listed or recorded. A validation problem naming patientReference when it is missing, empty, not 1-64 characters of "
                 + "A-Z a-z 0-9 . _ - or given more than once, and any other query parameter (the list reads only patientReference).",
         },
@@ -133,13 +138,14 @@ internal static class ResponseDescriptions
         },
         [("GET", "/api/v1/audit/export.csv")] = new()
         {
-            ["200"] = "The decision log's entries for the filter, one CSV row each, newest first (UTF-8 with a byte-order mark). Recorded in the access log.",
+            ["200"] = "The decision log's entries for the filter, one CSV row each, newest first (UTF-8 with a byte-order mark). Recorded in the access log. "
+                + LastFullVerificationHeaderSaid,
             ["400"] = ExportFilterRefused,
         },
         [("GET", "/api/v1/audit/export.jsonl")] = new()
         {
             ["200"] = "Every decision-log entry for the filter, one JSON object a line, in sequence order, with what the chain hashes, the hash and the "
-                + "previous hash. Recorded in the access log.",
+                + "previous hash. Recorded in the access log. " + LastFullVerificationHeaderSaid,
             ["400"] = ExportFilterRefused,
         },
         [("GET", "/api/v1/audit/screenings/{sequence}/replay")] = new()

@@ -8,20 +8,28 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The contract&apos;s list body: `{&quot;items&quot;: [...]}`, newest first; and only when some of the patient&apos;s entries cannot beread (the log may have been altered), `&quot;unreadable&quot;: [{&quot;id&quot;, &quot;sequence&quot;}]` naming them, so that none is left out unsaid.
+    /// The contract&apos;s list body: `{&quot;items&quot;: [...]}`, newest first; and only when some of the patient&apos;s entries cannot beread (the log may have been altered), `&quot;unreadable&quot;: [{&quot;id&quot;, &quot;sequence&quot;}]` naming them, so that none is left out unsaid;then `lastFullVerification`: when the decision log was last verified in full and what it found, as Find screeningssays it above the same list (the list shows entries as stored: one altered in the database may be left out of it).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ScreeningList : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The items property</summary>
+        /// <summary>The patient&apos;s screenings, newest first, each the body `GET /api/v1/screenings/{id}` answers.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>? Items { get; set; }
 #nullable restore
 #else
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse> Items { get; set; }
+#endif
+        /// <summary>When the decision log was last verified in full and with what result, as Find screenings says it (when and what was found, never who nor the counts): with `alert` true, a screening of this patient may be missing from the list or show altered details; ask an auditor before relying on it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse? LastFullVerification { get; set; }
+#nullable restore
+#else
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse LastFullVerification { get; set; }
 #endif
         /// <summary>The patient&apos;s entries whose stored content cannot be read; absent when there are none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -57,6 +65,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "lastFullVerification", n => { LastFullVerification = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse.CreateFromDiscriminatorValue); } },
                 { "unreadable", n => { Unreadable = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -68,6 +77,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>("items", Items);
+            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse>("lastFullVerification", LastFullVerification);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>("unreadable", Unreadable);
             writer.WriteAdditionalData(AdditionalData);
         }
