@@ -28,22 +28,11 @@ public class NotRecordedIsNeverNoTests
     };
 
     /// <summary>
-    /// Everything that can block recorded as absent, for a 45-year-old man with TRD; from rule set 1.16.0 the life-limiting
-    /// illness too, which the palliative pathway waits for while it is not recorded (REC-005; docs/clinical-review.md, section 26).
+    /// Everything that can block recorded as absent, for a 45-year-old man with TRD (<see cref="Histories.WithSafetyItemsRecordedAbsent"/>,
+    /// derived from the catalogue): from rule set 1.16.0 the life-limiting illness too, which the palliative pathway waits for
+    /// while it is not recorded (REC-005; docs/clinical-review.md, section 26).
     /// </summary>
-    private static PatientHistory FullyRecordedTrd() => RequiredAnswersOnly() with
-    {
-        LifeLimitingIllness = false,
-        SexAtBirth = SexAtBirth.Male,
-        AneurysmalVascularDisease = false,
-        ArteriovenousMalformation = false,
-        IntracerebralHemorrhageHistory = false,
-        HypersensitivityToKetamine = false,
-        SeriousCardiovascularOrCerebrovascularCondition = false,
-        RecentMyocardialInfarctionOrStroke = false,
-        SubstanceUse = SubstanceUse.None,
-        CurrentManiaOrMixedFeatures = false,
-    };
+    private static PatientHistory FullyRecordedTrd() => (RequiredAnswersOnly() with { SexAtBirth = SexAtBirth.Male }).WithSafetyItemsRecordedAbsent();
 
     [Fact]
     public void Evaluate_OnlyTheRequiredAnswers_IsIncompleteAndNamesEveryUnrecordedSafetyItem()
@@ -57,6 +46,9 @@ public class NotRecordedIsNeverNoTests
 
         var rec = Assert.Single(a.Findings, f => f.RuleId == "REC-001");
         Assert.Equal(FindingKind.Requirement, rec.Kind);
+        // Written out on purpose, not derived from the catalogue: the statement of which fields REC-001 waits for, that the
+        // catalogue (CanBlock) and PathwayCompleteness are checked against. A new field that can block is added here by hand
+        // (docs/contributing.md, "Add a field").
         string[] expected =
         [
             "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine",

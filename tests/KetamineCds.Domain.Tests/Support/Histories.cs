@@ -132,26 +132,21 @@ internal static class Histories
 
     /// <summary>
     /// The history with every safety item that could block a pathway recorded: those not yet recorded are recorded as
-    /// absent ("no"), those recorded keep their answer. A clinician who has asked every safety question about a patient
-    /// without these conditions records exactly this; rule set 1.1.0 keeps a pathway incomplete until then. From rule set
-    /// 1.16.0 the life-limiting illness too: while it is not recorded (with a current episode) the palliative pathway waits
-    /// for it (REC-005; docs/clinical-review.md, section 26).
+    /// absent ("no", "none"), those recorded keep their answer. A clinician who has asked every safety question about a
+    /// patient without these conditions records exactly this; rule set 1.1.0 keeps a pathway incomplete until then.
+    /// Derived from the catalogue, as <see cref="WithEveryItemRecorded"/> is, so a new field that can block needs no edit
+    /// here: every <see cref="NotRecordedMeans.CanBlock"/> field that names a condition (its more cautious answer is yes,
+    /// or a later choice: an aneurysm, a pregnancy, substance use) and that the history asks, in the catalogue's order.
+    /// The blocking fields that record a safeguard (a safety plan, lethal-means counselling, follow-up, the mood stabilizer
+    /// and its level, the risk assessment after a positive PHQ-9 item 9: <see cref="MoreCautiousAnswer.No"/> or no order)
+    /// keep what the history records: "no" would block and "yes" would claim care given, so the tests set them themselves.
+    /// The life-limiting illness too, which the catalogue does not mark <see cref="NotRecordedMeans.CanBlock"/> (no
+    /// contraindication reads it): from rule set 1.16.0, while it is not recorded (with a current episode) the palliative
+    /// pathway waits for it (REC-005; docs/clinical-review.md, section 26).
     /// </summary>
-    public static PatientHistory WithSafetyItemsRecordedAbsent(this PatientHistory h) => h with
-    {
-        LifeLimitingIllness = h.LifeLimitingIllness ?? false,
-        AneurysmalVascularDisease = h.AneurysmalVascularDisease ?? false,
-        ArteriovenousMalformation = h.ArteriovenousMalformation ?? false,
-        IntracerebralHemorrhageHistory = h.IntracerebralHemorrhageHistory ?? false,
-        HypersensitivityToKetamine = h.HypersensitivityToKetamine ?? false,
-        SeriousCardiovascularOrCerebrovascularCondition = h.SeriousCardiovascularOrCerebrovascularCondition ?? false,
-        RecentMyocardialInfarctionOrStroke = h.RecentMyocardialInfarctionOrStroke ?? false,
-        SubstanceUse = h.SubstanceUse ?? SubstanceUse.None,
-        CurrentManiaOrMixedFeatures = h.CurrentManiaOrMixedFeatures ?? false,
-        Pregnant = h.SexAtBirth == SexAtBirth.Male ? h.Pregnant : h.Pregnant ?? false,
-        SuicidalIntent = h.Suicidality == Suicidality.None ? h.SuicidalIntent : h.SuicidalIntent ?? false,
-        PreparatoryActsOrAbortedAttempt = h.Suicidality == Suicidality.None ? h.PreparatoryActsOrAbortedAttempt : h.PreparatoryActsOrAbortedAttempt ?? false,
-    };
+    public static PatientHistory WithSafetyItemsRecordedAbsent(this PatientHistory h) =>
+        h.WithItemsRecorded(f => f == Fields.LifeLimitingIllness
+            || (f.NotRecorded == NotRecordedMeans.CanBlock && f.MoreCautious is MoreCautiousAnswer.Yes or MoreCautiousAnswer.LaterChoice));
 
     /// <summary>
     /// The history with the care items recorded as well: every field the catalogue marks
