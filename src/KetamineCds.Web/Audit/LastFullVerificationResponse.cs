@@ -5,34 +5,6 @@ using KetamineCds.Infrastructure.Json;
 
 namespace KetamineCds.Web.Audit;
 
-/// <summary>What the decision log's last full verification found, as a list's line says it (<see cref="LastFullVerificationResponse"/>).</summary>
-public enum LastFullVerificationResult
-{
-    /// <summary>The decision log has never been verified in full.</summary>
-    NotVerified,
-
-    /// <summary>The last full verification verified the decision log.</summary>
-    NoProblemsFound,
-
-    /// <summary>The last full verification did not verify the decision log: entries were altered, removed or reordered.</summary>
-    ProblemsFound,
-
-    /// <summary>The access log's record of the last full verification no longer gives the hash it was recorded with: what it says cannot be trusted.</summary>
-    RecordAltered,
-
-    /// <summary>The access log could not be read, so when the log was last verified is not known.</summary>
-    Unavailable,
-}
-
-/// <summary>
-/// A check newer than the last full verification that did not verify the decision log (a check from the newest
-/// checkpoint, the checkpoint writer's before signing), or whose record was altered.
-/// </summary>
-/// <param name="At">When it ran.</param>
-/// <param name="By">Who ran it: an auditor's email, or <c>(checkpoint writer)</c>; null in <c>GET /api/v1/screenings</c> (the clinicians' list does not say who audits) and when its record was altered.</param>
-/// <param name="RecordAltered">Its record in the access log was altered: what it says cannot be trusted.</param>
-public sealed record LaterFailedCheck(DateTimeOffset At, string? By, bool RecordAltered);
-
 /// <summary>
 /// When the decision log behind a list was last verified in full and with what result (QA284 F3), as the list pages say it
 /// above their entries: a list shows entries only as stored, so an entry altered in the database (its patient reference,

@@ -8,6 +8,7 @@ using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
@@ -72,6 +73,42 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
     /// <summary>Field-level problems with the period and the rule sets (query-string names as keys); nothing runs while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+
+    /// <summary>
+    /// The outcome of an analysis, said first in the title and in the result's heading, which audit.js focuses when the page
+    /// comes back, as Verify's is (helper 304; helper 301 did Verify and the Checkpoints page); null before one ran.
+    /// Screenings left out (not readable, or their stored inputs disagree) are said beside it, so that "No verdict would
+    /// change" is never read alone.
+    /// </summary>
+    public string? Outcome(IStringLocalizer<PageText> localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (Failure != LogFailure.None || Unreadable is not null || FailureReference is not null)
+        {
+            return localizer["The analysis could not be completed"];
+        }
+
+        if (Report is not { } report)
+        {
+            return null;
+        }
+
+        string outcome = report is { Examined: 0, SupersededCount: 0 }
+            ? localizer["No screening examined"]
+            : report.Changes.Count switch
+            {
+                0 => localizer["No verdict would change"],
+                1 => localizer["1 verdict would change"],
+                var changed => localizer["{0} verdicts would change", changed],
+            };
+        var leftOut = report.UnreadableCount + report.InputsDisagreeCount;
+        return leftOut switch
+        {
+            0 => outcome,
+            1 => localizer["{0}; 1 screening left out", outcome],
+            _ => localizer["{0}; {1} screenings left out", outcome, leftOut],
+        };
+    }
 
     public async Task OnGetAsync()
     {

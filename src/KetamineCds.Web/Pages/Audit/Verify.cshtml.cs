@@ -6,6 +6,7 @@ using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
@@ -42,6 +43,33 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
     public LogFailure Failure { get; private set; }
+
+    /// <summary>
+    /// The outcome of a verification, said first in the title and in the result's heading, which audit.js focuses when the
+    /// page comes back (QA F3, 2.4.2/4.1.3: the busy button had dropped the focus, and the outcome was said nowhere); null
+    /// before one ran.
+    /// </summary>
+    public string? Outcome(IStringLocalizer<PageText> localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (Failure != LogFailure.None)
+        {
+            return localizer["The log could not be verified"];
+        }
+
+        if (Decisions is not { } verified || Access is not { } accessVerified)
+        {
+            return null;
+        }
+
+        return !(verified.Intact && accessVerified.Intact)
+            ? localizer["The log does not verify"]
+            : !verified.CheckpointsEnabled
+                ? localizer["The hash chains verify; no checkpoint was checked"]
+                : verified.StartedAfter > 0
+                    ? localizer["The entries after entry {0} verify", verified.StartedAfter]
+                    : localizer["The log verifies"];
+    }
 
     /// <summary>The type of each entry a finding names, so that each links to its own page (an override's is not a screening's).</summary>
     public IReadOnlyDictionary<Guid, string> EntryTypes { get; private set; } = new Dictionary<Guid, string>();
