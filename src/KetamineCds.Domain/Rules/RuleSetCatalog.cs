@@ -769,6 +769,37 @@ public static class RuleSetCatalog
         ]);
 
     /// <summary>
+    /// Version 1.29.0 (helper 314; docs/clinical-review.md, section 41): wording only, for the clinical QA review QA313.
+    /// SUI-001's detail said esketamine "can reduce depressive symptoms within hours"; for esketamine the fact base has the
+    /// two trials for this indication, ASPIRE I and II, in which depressive symptoms (MADRS) improved more than on placebo at
+    /// 24 hours (label-and-literature.md section 1.9, discrepancy D3). The first clinical review asked for "within 24 hours in
+    /// the trials" (section 2, SUI-001; section 6 item 14; section 13 open question 4). Only that sentence changes; the
+    /// source's principle P-SUICIDALITY-RAPID keeps its words and caveat. PAIN-001 and PAIN-002 are information findings that
+    /// also fire where no pathway is indicated, and "ketamine may help both" could be read as an indication: each detail now
+    /// says that pain (hyperalgesia) is not on its own an indication, that it makes no pathway applicable here, and that the
+    /// depression pathways are judged on their own criteria (P-PAIN, discrepancy D8). Each is 1.28.0's reworded
+    /// (<see cref="Rule.Reworded"/>, detail only): conditions, summaries, conditions in words, kinds, severities and citations
+    /// are 1.28.0's, so verdicts, pathway statuses, which rules fire and what each finding names as its cause are 1.28.0's.
+    /// </summary>
+    public static RuleSet V1_29_0 { get; } = V1_28_0.Next(
+        "1.29.0",
+        replace:
+        [
+            V1_28_0["SUI-001"].Reworded(detail: V1_28_0["SUI-001"].Detail.Replace(
+                "Its value here is speed: it can reduce depressive symptoms within hours, while standard antidepressants take weeks.",
+                "Its value here is speed: in the two trials for this indication it reduced depressive symptoms more than placebo within 24 hours, while standard antidepressants take weeks.",
+                StringComparison.Ordinal)),
+            V1_28_0["PAIN-001"].Reworded(detail: V1_28_0["PAIN-001"].Detail.Replace(
+                "weak evidence for most other neuropathic pain (discrepancy D8); the depression pathways are judged on their own criteria.",
+                "weak evidence for most other neuropathic pain (discrepancy D8). Pain is not on its own an indication: it makes no pathway applicable here, and the depression pathways are judged on their own criteria.",
+                StringComparison.Ordinal)),
+            V1_28_0["PAIN-002"].Reworded(detail: V1_28_0["PAIN-002"].Detail.Replace(
+                "weaker in chronic pain (discrepancy D8); coordinate with the pain team and see the opioid caution (MED-002).",
+                "weaker in chronic pain (discrepancy D8). Hyperalgesia is not on its own an indication: it makes no pathway applicable here, and the depression pathways are judged on their own criteria. Coordinate with the pain team and see the opioid caution (MED-002).",
+                StringComparison.Ordinal)),
+        ]);
+
+    /// <summary>
     /// 1.27.0's words, in the condition in words of the rules that fire while the suicidal-ideation pathway waits, for SUI-016
     /// as it reads from 1.27.0: it also waits while the assessment after a positive item 9 is recorded as not done.
     /// </summary>
@@ -776,10 +807,10 @@ public static class RuleSetCatalog
         "(SUI-016; also while the suicide-risk assessment after a positive PHQ-9 item 9 is recorded as not done)";
 
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_28_0;
+    public static RuleSet Current => V1_29_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0, V1_28_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0, V1_28_0, V1_29_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

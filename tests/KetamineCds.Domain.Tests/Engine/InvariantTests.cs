@@ -1205,6 +1205,49 @@ public class InvariantTests
         Assert.Equal(["REC-001", "REC-002", "REC-003", "REC-005"], a.Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)).Select(f => f.RuleId));
     }
 
+    /// <summary>
+    /// Rule set 1.29.0 (docs/clinical-review.md, section 41) against 1.28.0 for one history: wording only. The verdict, every
+    /// pathway's status and rule ids, the rules that fire, in order, and every finding (kind, severity, citations, summary,
+    /// because) are 1.28.0's; only the detail of SUI-001, PAIN-001 and PAIN-002 differs, and it is 1.29.0's. Returns whether
+    /// one of those fired.
+    /// </summary>
+    private static bool AssertSameAs1_28_0ButThreeDetails(PatientHistory history)
+    {
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_28_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_29_0);
+        string[] reworded = ["SUI-001", "PAIN-001", "PAIN-002"];
+        static string Line(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), f.Summary, string.Join(',', f.Because));
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(Statuses(before), Statuses(after));
+        Assert.Equal(before.Findings.Select(Line), after.Findings.Select(Line));
+        foreach (var (was, now) in before.Findings.Zip(after.Findings))
+        {
+            if (reworded.Contains(now.RuleId))
+            {
+                Assert.NotEqual(was.Detail, now.Detail);
+                Assert.Equal(RuleSetCatalog.V1_29_0[now.RuleId].Detail, now.Detail);
+            }
+            else
+            {
+                Assert.Equal(was.Detail, now.Detail);
+            }
+        }
+
+        return after.Findings.Any(f => reworded.Contains(f.RuleId));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_29_0Against1_28_0_SameDecisionsAndFindingsButThreeDetails(PatientHistory history) =>
+        AssertSameAs1_28_0ButThreeDetails(history);
+
+    [Fact]
+    public void Generator_ASeededSampleOf1000_1_29_0DecidesAs1_28_0OnTheSameHistories()
+    {
+        // The seeded 1,000 histories: the same verdicts and findings, the three details aside, and the reworded rules fire in some.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261207UL), 1)[0];
+        Assert.NotEqual(0, sample.Count(AssertSameAs1_28_0ButThreeDetails));
+    }
+
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
     private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
         before == Indications.AnyIndicationOrAPathwayNotRuledOut

@@ -47,6 +47,7 @@ public partial class RuleSetIdentityTests
         ["1.26.0"] = "sha256:3a011859d027b76a5bf96417fa097fbd36bfc5e0f165454aec23e94007ef3aa0",
         ["1.27.0"] = "sha256:d441b9ba79e9b93596ac4d7afbd023e7d085d4735fa7e1a9a49c4b37bb427d5a",
         ["1.28.0"] = "sha256:8da8faf6440c6c74c20c589e6b63ed69589e9b0299f15a3bd8b00b26b2ba3f3a",
+        ["1.29.0"] = "sha256:fc9dc96afc4a0d5ff768e9ed40595818671ca9d34f28c30558881703b78ca099",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -312,6 +313,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_28_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_27_0.Pathways, RuleSetCatalog.V1_28_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_27_0.ConcernsByRule, RuleSetCatalog.V1_28_0.ConcernsByRule);
+        // 1.29.0 rewords three details: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_29_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_28_0.Pathways, RuleSetCatalog.V1_29_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_28_0.ConcernsByRule, RuleSetCatalog.V1_29_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -1029,6 +1034,54 @@ public partial class RuleSetIdentityTests
         // 1.13.0's words for the item-9 assessment stay.
         Assert.Contains("suicidality is recorded as none beside a positive PHQ-9 item 9", rec25.ConditionText, StringComparison.Ordinal);
 
+    }
+
+    /// <summary>
+    /// 1.29.0 (helper 314; docs/clinical-review.md, section 41): wording only, for QA313. SUI-001's detail says "in the two
+    /// trials for this indication … within 24 hours" where it said "within hours" (the first review's SUI-001 row); PAIN-001's
+    /// and PAIN-002's details say that pain (hyperalgesia) is not on its own an indication and makes no pathway applicable
+    /// here. Each is 1.28.0's reworded, the detail and nothing else, in the one sentence named; every other rule is 1.28.0's
+    /// object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_28_0To1_29_0_RewordsOnlySui001AndThePainDetails()
+    {
+        var (was28, now29) = (RuleSetCatalog.V1_28_0, RuleSetCatalog.V1_29_0);
+        var diff = RuleSetDiff.Between(was28, now29);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        string[] reworded = ["PAIN-001", "PAIN-002", "SUI-001"];
+        Assert.Equal(reworded, diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was28.Rules.Where(r => !reworded.Contains(r.Id)), r => Assert.Same(r, now29.Find(r.Id)));
+        Assert.Equal(was28.Rules.Select(r => r.Id), now29.Rules.Select(r => r.Id));
+        (string Id, string Was, string Now)[] sentences =
+        [
+            ("SUI-001",
+                "Its value here is speed: it can reduce depressive symptoms within hours, while standard antidepressants take weeks.",
+                "Its value here is speed: in the two trials for this indication it reduced depressive symptoms more than placebo within 24 hours, while standard antidepressants take weeks."),
+            ("PAIN-001",
+                "(discrepancy D8); the depression pathways are judged on their own criteria.",
+                "(discrepancy D8). Pain is not on its own an indication: it makes no pathway applicable here, and the depression pathways are judged on their own criteria."),
+            ("PAIN-002",
+                "(discrepancy D8); coordinate with the pain team",
+                "(discrepancy D8). Hyperalgesia is not on its own an indication: it makes no pathway applicable here, and the depression pathways are judged on their own criteria. Coordinate with the pain team"),
+        ];
+        Assert.All(sentences, c =>
+        {
+            var (was, now) = (was28[c.Id], now29[c.Id]);
+            Assert.IsType<RewordedRule>(now);
+            Assert.Same(was.AsDefined, now.AsDefined);
+            Assert.Equal(
+                (was.Condition.Canonical, was.ConditionText, was.Summary, was.Kind, was.Severity, was.Topic, was.Concerns),
+                (now.Condition.Canonical, now.ConditionText, now.Summary, now.Kind, now.Severity, now.Topic, now.Concerns));
+            Assert.Equal((string.Join(',', was.Principles), string.Join(',', was.Sources)), (string.Join(',', now.Principles), string.Join(',', now.Sources)));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(was.Detail, System.Text.RegularExpressions.Regex.Escape(c.Was)));
+            Assert.Equal(was.Detail.Replace(c.Was, c.Now, StringComparison.Ordinal), now.Detail);
+            Assert.NotEqual(was.Detail, now.Detail);
+            Assert.DoesNotContain("within hours", now.Detail, StringComparison.Ordinal);
+            Assert.True(c.Id == "SUI-001" || System.Text.RegularExpressions.Regex.Count(now.Detail, "judged on their own criteria") == 1, $"{c.Id} says it once");
+        });
     }
 
     /// <summary>

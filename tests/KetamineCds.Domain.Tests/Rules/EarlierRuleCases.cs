@@ -166,6 +166,11 @@ internal static class EarlierRuleCases
         new EarlierDefinition("SUI-001", "1.20.0").Fires(Suicidal(Suicidality.ActiveIdeation), Because("suicidality", "active-ideation")).Fires(PassiveWithAbortedAttempt())
             .Edge(SuicidalPathwayNotRuledOut()).Edge(NothingWaits())
             .Expect(SummaryEndsWith("the esketamine pathway for this indication applies."), DetailContains("does not open this pathway;")),
+        // 1.23.0 to 1.28.0: "it can reduce depressive symptoms within hours", for esketamine, where the fact base has the trials'
+        // 24 hours; 1.29.0 says so (QA313, the first review's SUI-001 row; section 41).
+        new EarlierDefinition("SUI-001", "1.23.0").Fires(Suicidal(Suicidality.ActiveIdeation), Because("suicidality", "active-ideation")).Fires(PassiveWithAbortedAttempt())
+            .Edge(SuicidalPathwayNotRuledOut()).Edge(NothingWaits())
+            .Expect(DetailContains("Its value here is speed: it can reduce depressive symptoms within hours"), SummaryEndsWith("the esketamine pathway for it is applicable.")),
         new EarlierDefinition("SUI-016", "1.20.0").Fires(SuicidalPathwayNotRuledOut(), Because("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
             .Fires(Item9Recorded(Adult()), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded))
             .Edge(NothingWaits()).Edge(Suicidal(Suicidality.ActiveIdeation))
@@ -297,6 +302,17 @@ internal static class EarlierRuleCases
         // 1.20.0 said "(discrepancy D9)" twice; 1.21.0 says it once (section 33).
         new EarlierDefinition("PAL-001", "1.20.0").Fires(Palliative(8), Because("prognosisWeeks", "8")).Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut())
             .Expect(DetailContains("The pathway is off-label (discrepancy D9):")),
+
+        // 1.0.0 to 1.28.0: information findings that fire where no pathway is indicated too, their details not saying that the
+        // pain is no indication on its own; 1.29.0 says it makes no pathway applicable (QA313; section 41).
+        new EarlierDefinition("PAIN-001", "1.0.0").Fires(Trd() with { ChronicNeuropathicPain = true })
+            .Fires(Palliative(12) with { FailedAdequateTrials = 0, ChronicNeuropathicPain = true }, ScreensAs(Verdict.NotIndicated))
+            .Edge(Trd() with { ChronicNeuropathicPain = true, CurrentDepressiveEpisode = false })
+            .Expect(DetailEndsWith("(discrepancy D8); the depression pathways are judged on their own criteria."), DetailLacks("not on its own an indication")),
+        new EarlierDefinition("PAIN-002", "1.0.0").Fires(Trd() with { OnOpioids = true, OpioidInducedHyperalgesia = true })
+            .Fires(Palliative(12) with { FailedAdequateTrials = 0, OnOpioids = true, OpioidInducedHyperalgesia = true }, ScreensAs(Verdict.NotIndicated))
+            .Edge(Trd() with { OnOpioids = true, OpioidInducedHyperalgesia = false })
+            .Expect(DetailLacks("not on its own an indication")),
 
         new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
         new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),

@@ -56,6 +56,32 @@ public class SuicideRulesTests : RuleTestBase
     }
 
 
+    // 1.29.0 (QA313; docs/clinical-review.md, section 41, answering section 6 item 14): for esketamine the fact base has a
+    // MADRS difference from placebo at 24 hours in ASPIRE I and II (label-and-literature.md section 1.9, D3), not "within
+    // hours". 1.1.0 to 1.28.0 said "it can reduce depressive symptoms within hours".
+    [Fact, Fires("SUI-001")]
+    public void Evaluate_MddWithActiveIdeation_Sui001SaysWithin24HoursInTheTrialsNotWithinHours()
+    {
+        var h = Suicidal(Suicidality.ActiveIdeation);
+        var f = AssertFires("SUI-001", h);
+        Assert.Contains(
+            "Its value here is speed: in the two trials for this indication it reduced depressive symptoms more than placebo within 24 hours, while standard antidepressants take weeks.",
+            f.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("within hours", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("within hours", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_28_0).Findings.Single(x => x.RuleId == "SUI-001").Detail, StringComparison.Ordinal);
+    }
+
+    // The same for every rule of the current set (QA313): no summary, detail or condition in words says "within hours". The
+    // source's principle P-SUICIDALITY-RAPID keeps its words (it is the source's, and caveated as IV-ketamine evidence).
+    [Fact]
+    public void Words_CurrentRuleSet_NoRuleSaysWithinHours()
+    {
+        Assert.Empty(RuleSet.Rules.Where(r => string.Join(' ', r.Summary, r.Detail, r.ConditionText).Contains("within hours", StringComparison.OrdinalIgnoreCase)).Select(r => r.Id));
+        Assert.Equal(["SUI-001"], RuleSetCatalog.V1_28_0.Rules.Where(r => string.Join(' ', r.Summary, r.Detail, r.ConditionText).Contains("within hours", StringComparison.OrdinalIgnoreCase)).Select(r => r.Id));
+        Assert.Contains("within hours", Citations.AllPrinciples.Single(p => p.Id == Citations.SuicidalityRapid).Statement, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("SUI-001")]
     public void Evaluate_BipolarWithActiveIdeation_DoesNotFireSui001() =>
         AssertDoesNotFire("SUI-001", BipolarDepression() with { Suicidality = Suicidality.ActiveIdeation, SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = true });

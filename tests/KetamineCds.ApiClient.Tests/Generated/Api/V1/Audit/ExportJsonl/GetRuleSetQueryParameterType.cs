@@ -124,5 +124,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneTwoEightZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.29.0")]
+        #pragma warning disable CS1591
+        OneTwoNineZero,
+        #pragma warning restore CS1591
     }
 }
