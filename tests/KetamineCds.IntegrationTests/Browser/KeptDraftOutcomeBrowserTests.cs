@@ -221,6 +221,105 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(DatabaseUnavailableHandler.DatabaseRefusedReason, "en")]
+    [InlineData(DatabaseUnavailableHandler.DatabaseRefusedReason, "zh-CN")]
+    [InlineData("sent", "en")]
+    [InlineData("sent", "zh-CN")]
+    public async Task NewScreening_FormSentBackNotSaved_SwitchMeetsAnEndedSession_SignInSaysTheAnswersAreKeptAndWhy_ASecondSwitchKeepsWhy(string outcome, string language)
+    {
+        // Helper 312 (helper 305's note): from the form the app sent back with its "NOT saved" alert (the database refused the
+        // screening) or saying it may have been stored (the log failed during the commit), a language switch after the
+        // session had ended (signed out in another tab) led to the sign-in page, whose note that the answers are kept stayed
+        // hidden: it was written for answers typed and not sent. Signed in again, the answers came back with the right
+        // notice; switched once more, they came back with the general one ("nothing has been saved yet"). The sign-in page
+        // now says they are kept and why they were not saved (or may have been), and the notice stays the right one.
+        var zh = language == "zh-CN";
+        var refused = outcome != "sent";
+        using var app = new KestrelAppFactory
+        {
+            TestServices = services =>
+            {
+                services.RemoveAll<IDecisionLog>();
+                services.AddSingleton<IDecisionLog>(sp => new FailingLog(
+                    sp.GetRequiredService<EfDecisionLog>(),
+                    () => refused
+                        ? new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("new row for relation \"ledger_entries\" violates check constraint", "ERROR", "ERROR", "23514"))
+                        : new DecisionLogUnavailableException("The connection to the decision log failed during the commit; the entry may have been stored.") { OutcomeUnknown = true }));
+            },
+        };
+        app.StartServer();
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = zh ? language : null,
+            ExtraHTTPHeaders = zh ? new Dictionary<string, string> { ["Accept-Language"] = language } : null,
+        });
+        var page = await context.NewPageAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "psychiatrist@demo.local", BrowserFixture.Password));
+        await page.GotoAsync("/Screenings/New");
+        var reference = $"MRN-H312-{outcome}-{language}";
+        await FillByIdAsync(page, reference);
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("#not-recorded")).ToContainTextAsync((refused, zh) switch
+        {
+            (true, false) => "The database refused to store it",
+            (true, true) => "数据库拒绝存储此筛查",
+            (false, false) => "It may have been stored.",
+            (false, true) => "该筛查可能已被保存",
+        });
+
+        // The session ends: signed out in another tab.
+        var other = await context.NewPageAsync();
+        await other.GotoAsync("/Rules");
+        await other.Locator("form.signout button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/Logout$"));
+        await other.CloseAsync();
+
+        await page.Locator("form.language button").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
+        await Assertions.Expect(page.Locator("#language-not-changed")).ToBeVisibleAsync();
+        var kept = page.Locator("#language-draft-kept-" + outcome);
+        await Assertions.Expect(kept).ToBeVisibleAsync();
+        await Assertions.Expect(kept).ToContainTextAsync(zh ? "已保留在此标签页中" : "are kept in this tab");
+        await Assertions.Expect(kept).ToContainTextAsync((refused, zh) switch
+        {
+            (true, false) => "the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help.",
+            (true, true) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事。",
+            (false, false) => "the screening may or may not have been recorded. Check the patient's screenings before you send it again.",
+            (false, true) => "该筛查可能已记录，也可能未记录。再次提交前，请先查看该患者的筛查记录。",
+        });
+        // Only that note: not "typed and not sent", nor another outcome's.
+        await Assertions.Expect(page.Locator("#language-not-changed p[id^=language-draft-kept]:visible")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync(page, $"85-language-switch-after-session-ended-kept-{outcome}-{(zh ? "zh" : "en")}");
+
+        await page.Locator("#email").FillAsync("psychiatrist@demo.local");
+        await page.Locator("#password").FillAsync(BrowserFixture.Password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
+        await Assertions.Expect(page.Locator("#draft-restored-" + outcome)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
+
+        // Switched again, the session live: the answers come back with the same notice, in the other language.
+        await page.Locator("form.language button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(zh ? "New screening" : "新建筛查");
+        var notice = page.Locator("#draft-restored-" + outcome);
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        foreach (var o in Notices.Where(o => o != outcome))
+        {
+            await Assertions.Expect(page.Locator("#draft-restored-" + o)).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync(); // "send the form: nothing has been saved yet"
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await ScreenshotAroundAsync(page, notice, $"86-answers-back-after-a-second-switch-{outcome}-{(zh ? "en" : "zh")}");
+
+        await context.CloseAsync();
+    }
+
     /// <summary>The page as the browser window shows it with <paramref name="notice"/> in view (the form is too long to read whole).</summary>
     private async Task ScreenshotAroundAsync(IPage page, ILocator notice, string name)
     {

@@ -241,6 +241,37 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             Assert.Equal(expected, (await cut.InnerTextAsync()).Trim());
             Assert.Contains(Compact(expected), text, StringComparison.Ordinal);
 
+            // Helper 312: where the verdict box's line of findings that act on the patient now names them by id (the note
+            // leaves no room for their words), a screen reader reads each id's words after it: they were a title, which it
+            // often ignores. Hidden from sight, they take no room: the printed line is the ids alone.
+            var actNow = page.Locator("#verdict-act-now");
+            if (await actNow.CountAsync() > 0 && await actNow.Locator(".p-still-act-item").CountAsync() == 0)
+            {
+                var ids = actNow.Locator(".p-rule");
+                Assert.True(await ids.CountAsync() > 0, "the line names its findings by id");
+                var read = await actNow.AriaSnapshotAsync();
+                var colon = language == "zh" ? "：" : ": ";
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                for (var i = 0; i < await ids.CountAsync(); i++)
+                {
+                    var words = ids.Nth(i).Locator(".visually-hidden");
+                    Assert.Equal(1, await words.CountAsync());
+                    var said = await words.TextContentAsync() ?? "";
+                    Assert.StartsWith(colon, said, StringComparison.Ordinal);
+                    Assert.True(said.Length > colon.Length + 10, $"the words of {await ids.Nth(i).TextContentAsync()}: \"{said}\"");
+                    Assert.Contains(said.Trim(), read, StringComparison.Ordinal);
+                    var box = await words.BoundingBoxAsync();
+                    Assert.True(box is { Width: <= 1, Height: <= 1 }, $"printed, the hidden words take {box?.Width}×{box?.Height} px");
+                }
+
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+                if (format == "A4")
+                {
+                    // On screen, before printing, too: the ids alone.
+                    await page.Locator("#verdict").ScreenshotAsync(new() { Path = Path.Combine(browser.OutputFolder, $"print-act-now-by-ids-screen-{reference}.png") });
+                }
+            }
+
             if (format == "A4")
             {
                 await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

@@ -93,7 +93,17 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
 
         var notice = System.Text.RegularExpressions.Regex.Match(html, "<div [^>]*id=\"language-not-changed\">.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("<p id=\"language-draft-kept\" data-draft-kept-at=\"/Screenings/New?from=7\" hidden>" + kept + "</p>", notice, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(notice, "kept in this tab|保留在此标签页中"));
+        // Helper 312: answers kept from a send (the form sent back "NOT saved", or saying they may have been stored) have a
+        // note of their own for each outcome, saying why, as the form will: each hidden too, for drafts.js to show the one.
+        var keptNotes = System.Text.RegularExpressions.Regex.Matches(notice, "<p [^>]*>[^<]*(kept in this tab|保留在此标签页中)[^<]*</p>");
+        Assert.Equal(7, keptNotes.Count);
+        Assert.All(keptNotes, note => Assert.Matches("^<p [^>]* hidden>", note.Value));
+        foreach (var outcome in new[] { "sent", "refused", "not-signed-in", "too-large", "database-unavailable", "database-refused" })
+        {
+            Assert.Contains($"<p id=\"language-draft-kept-{outcome}\" data-draft-kept-outcome=\"{outcome}\" hidden>", notice, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(language is null ? "They were sent, but the screening was not saved: the database refused to store it" : "这些回答已提交，但该筛查未保存：数据库拒绝存储此筛查", notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,60 @@ public sealed class PrintAccessibilityReviewTests(KetamineCdsFactory factory) : 
     }
 
     [Theory]
+    [InlineData("en", "Whatever the pathways, these findings call for action on the patient now:", "SUI-007: Imminent suicide risk: take safety precautions now")]
+    [InlineData("zh-CN", "无论各路径结论如何，以下提示都要求现在就对患者采取行动：", "SUI-007：")]
+    public async Task Print_ActNowLineByIds_EachIdsWordsAreItsTextForScreenReaders_HiddenFromSightOnly(string language, string heading, string read)
+    {
+        // Helper 312 (helper 303's note): where the page has no room for the verdict box's line in words (a note of the
+        // field's maximum length), the ids stood alone, each titled with its words: a title on a plain span is not its text,
+        // screen readers often ignore it, and keyboard and touch users cannot reach it. The words are the line's text now,
+        // after each id, hidden from sight only: the print's own stylesheet (the only one its layout loads) takes them out of
+        // the flow and clips them, so the printed line stays the ids, and never removes them (display: none or visibility:
+        // hidden would hide them from screen readers too).
+        var request = new System.Text.Json.Nodes.JsonObject
+        {
+            ["patientReference"] = "MRN-H312-IDS-" + language,
+            ["ageYears"] = 17,
+            ["sexAtBirth"] = "female",
+            ["pregnant"] = false,
+            ["jurisdiction"] = "us",
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 1,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "recent-attempt",
+            ["safetyPlanInPlace"] = false,
+            ["lethalMeansCounselled"] = false,
+            ["followUpArranged"] = true,
+            ["preparatoryActsOrAbortedAttempt"] = true,
+            ["phq9Total"] = 21,
+            ["phq9Item9"] = 3,
+            ["clinicianNote"] = string.Concat(Enumerable.Repeat("Discussed with the patient and the family at length. ", 40))[..2000],
+        };
+        var id = await RecordAsync(request);
+
+        var html = await PageAsync($"/Screenings/{id}/Print", language);
+
+        var line = Regex.Match(html, "<p [^>]*id=\"verdict-act-now\"[^>]*>(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(heading, line, StringComparison.Ordinal);
+        var hidden = Regex.Matches(line, "<span class=\"visually-hidden\">([^<]+)</span>").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(hidden.Count >= 2, $"each id's words are its text, hidden from sight: {line}");
+        Assert.Contains(read, Regex.Replace(line, "<[^>]+>", ""), StringComparison.Ordinal);
+        Assert.DoesNotContain("title=", line, StringComparison.Ordinal);
+
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.Contains("href=\"/css/print.css", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/css/site.css", html, StringComparison.Ordinal);
+        var css = await client.GetStringAsync("/css/print.css");
+        var rule = Regex.Match(css, @"(?m)^\.visually-hidden\s*\{([^}]*)\}");
+        Assert.True(rule.Success, "print.css defines .visually-hidden");
+        Assert.Contains("position: absolute", rule.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Matches("clip(-path)?:", rule.Groups[1].Value);
+        Assert.DoesNotMatch(@"\.visually-hidden[^{]*\{[^}]*(display:\s*none|visibility:\s*hidden)", css);
+    }
+
+    [Theory]
     [InlineData("", "en", "This answer is recorded, as not done. The pathways wait for it as for a blank answer until it is recorded as done; then re-screen.", "These answers")]
     [InlineData("", "zh-CN", "此回答已有记录，记录为未评估。在记录为已完成之前，各路径如同对待空白回答一样等待此项；记录后请重新筛查。", "这些回答")]
     [InlineData("/Print", "en", "(the pathways wait for it as for a blank answer)", "them")]

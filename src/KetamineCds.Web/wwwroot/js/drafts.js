@@ -14,18 +14,23 @@
 // with no session cookie, the error page of an expired or too large form), or that nothing was stored (the outage page,
 // and the page of a post the database refused: helper 298), nothing was recorded: the draft is marked
 // "refused" instead (with the page's reason, data-draft-refused-because, where it gives one), and the form says that it
-// was not saved, and why, in the words that page used (helper 254). Only the page reached by that send itself says so
+// was not saved, and why, in the words that page used (helper 254). Given back so, they are kept so by a later switch, and
+// the form says it again (helper 312). Only the page reached by that send itself says so
 // (a fresh navigation, by the redirect for the sign-in page; not one gone back to, reloaded or typed, which may belong to
 // an earlier send); anything else stays "may have been recorded". The sign-in page reached by that refused send says
 // whether the answers come back (#draft-kept): only for a draft marked refused with the reason that page gives, so a new
 // reason is the server's to write, never a list here. The sign-in page after a language switch refused for an ended session
-// says the answers typed are kept (#language-draft-kept) only when this tab holds them, unsent, for the page switched from.
+// says the answers are kept only when this tab holds them for the page switched from: typed and not sent
+// (#language-draft-kept), or from a send that may have been recorded or was not saved, and why (#language-draft-kept-…).
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
   var MAX_AGE = 2 * 60 * 60 * 1000;
   var SELECTOR = "main form[method=post]";
   var unsent = null; // the form holding changes not yet sent
+  // What was known of the answers given back to this page's form (sent, refused), for a later switch to keep (helper 312):
+  // switched again, they came back saying "nothing has been saved yet".
+  var givenBack = null;
 
   // An address as drafts.js compares it: the path's %-escapes read as the characters they stand for (as the server
   // reads the path: /Screenings/N%65w is /Screenings/New) and written again one way, and the query's names and values
@@ -64,6 +69,9 @@
   }
 
   function save(form, sent) {
+    // Answers given back to this form with what was known of them (they may have been recorded; they were not saved, and
+    // why) are kept so by a switch, edited or not: the form says it again when it gives them back. A send keeps none.
+    var known = !sent && givenBack && givenBack.form === form ? givenBack : null;
     var fields = [];
     for (var i = 0; i < form.elements.length; i++) {
       var c = form.elements[i];
@@ -75,13 +83,13 @@
       // answers that may have been recorded: kept as sent, they come back saying so, not "nothing has been saved yet".
       var draft = {
         url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(),
-        sent: !!sent || form.getAttribute("data-may-have-been-recorded") === "true", fields: fields
+        sent: !!sent || form.getAttribute("data-may-have-been-recorded") === "true" || !!(known && known.sent), fields: fields
       };
       // One sent back saying it was NOT saved, and why (data-not-saved-because: the database could not be reached, or
       // refused it): kept by a switch, its answers come back with the notice the outage or refusal page would have
       // given them (#draft-restored-database-…), not "send the form: nothing has been saved yet". A send keeps none:
       // what becomes of the new send is not known yet.
-      var because = form.getAttribute("data-not-saved-because");
+      var because = form.getAttribute("data-not-saved-because") || (known && known.refused);
       if (!draft.sent && because) { draft.refused = because; }
       window.sessionStorage.setItem(KEY, JSON.stringify(draft));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
@@ -137,15 +145,31 @@
     kept.hidden = draft.refused !== reasonOf(marker);
   }
 
+  // The sign-in page's note for answers kept with an outcome (data-draft-kept-outcome: "sent", "refused" or a refusing
+  // page's reason), or null.
+  function outcomeNote(outcome) {
+    var notes = document.querySelectorAll("[data-draft-kept-outcome]");
+    for (var i = 0; i < notes.length; i++) {
+      if (notes[i].getAttribute("data-draft-kept-outcome") === outcome) { return notes[i]; }
+    }
+    return null;
+  }
+
   // The sign-in page after a language switch refused because the session had ended (data-draft-kept-at: the page the
-  // switch was made from): says the answers typed there are kept only when this tab holds them for that page, unsent (kept
-  // by the switch), to be given back after signing in. With nothing kept (scripts off, nothing typed, storage refused)
-  // the sentence stays hidden, as the server wrote it.
+  // switch was made from): says the answers are kept only when this tab holds them for that page, to be given back after
+  // signing in, and why, as the form will: typed and not sent (#language-draft-kept), or from a send that may have been
+  // recorded or was not saved, and why not (helper 312: these stayed unsaid), in the note for the draft's outcome
+  // (#language-draft-kept-…; a refusal whose reason has no note of its own, the general one). With nothing kept (scripts
+  // off, nothing typed, storage refused) every note stays hidden, as the server wrote it.
   function noteKeptAfterSwitch() {
     var kept = document.querySelector("[data-draft-kept-at]");
     if (!kept) { return; }
     var draft = keptFor(kept.getAttribute("data-draft-kept-at"));
-    kept.hidden = !draft || draft.sent === true || !!draft.refused;
+    if (!draft) { return; }
+    var note = draft.sent === true ? outcomeNote("sent")
+      : draft.refused ? (typeof draft.refused === "string" && outcomeNote(draft.refused)) || outcomeNote("refused")
+        : kept;
+    if (note) { note.hidden = false; }
   }
 
   function restore() {
@@ -182,6 +206,7 @@
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
+      givenBack = { form: form, sent: draft.sent === true, refused: draft.sent === true ? null : draft.refused || null };
       // Refused for a reason the refusing page gave, the form's notice for that reason (#draft-restored-too-large,
       // #draft-restored-not-signed-in) where it has one, else the general one.
       var notice = draft.sent ? document.getElementById("draft-restored-sent")
