@@ -13,8 +13,7 @@ public class RewordedRuleTests
     private static RuleSet Current => RuleSetCatalog.Current;
 
     /// <summary>A fixed sample of generated histories, the same on every run.</summary>
-    private static readonly PatientHistory[] Sample =
-        FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261202UL), 1)[0];
+    private static readonly PatientHistory[] Sample = HistoryGenerators.Seeded(1000, 20261202UL);
 
     public static TheoryData<string> RuleIds() => [.. Current.Rules.Select(r => r.Id)];
 

@@ -15,7 +15,8 @@ namespace KetamineCds.Domain.Rules.Completeness;
 /// answer is still undecided (<see cref="Truth.Unknown"/>) for the history, plus any item a pathway asks for itself
 /// (suicidal intent for the suicidal-ideation pathway). Its <c>because</c> names each unrecorded field that leaves them
 /// undecided. Contraindications whose fields only call for care (blood pressure, liver) are left out: their own
-/// requirement rules say what to measure.
+/// requirement rules say what to measure. The list is the one of the release that built the rule: a version that adds a
+/// contraindication builds the rules again with <see cref="WaitingForContraindicationsOf"/>.
 /// </remarks>
 public sealed class PathwayCompleteness : Rule
 {
@@ -35,18 +36,17 @@ public sealed class PathwayCompleteness : Rule
     private readonly (Condition Condition, string Text)[] _extras;
 
     /// <summary>
-    /// What a later release needs to build the rule again with the item-9 assessment waited for until it is recorded as done
-    /// (<see cref="WaitingForItem9AssessmentUntilDone"/>): the pathway's indication rule's condition, "nothing recorded blocks
-    /// it", and the contraindications undecided (without the item-9 item). Null where the rule was not built by <see cref="For"/>
-    /// with those parts.
+    /// What a later release needs to build the rule again with one thing changed: the item-9 assessment waited for until it
+    /// is recorded as done (<see cref="WaitingForItem9AssessmentUntilDone"/>), or the contraindications of a new version
+    /// (<see cref="WaitingForContraindicationsOf"/>).
     /// </summary>
-    private readonly (Condition IndicationRule, Condition NothingBlocks, Condition ContraindicationsUndecided)? _parts;
+    private readonly Parts _parts;
 
     /// <summary>From 1.27.0: the assessment after a positive item 9 recorded as not done is named as what the pathway waits for.</summary>
     private readonly bool _namesAssessmentNotDone;
 
     private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition blocking, string blockerText, (Condition Condition, string Text)[] extras, bool onlyUnrecorded,
-        (Condition IndicationRule, Condition NothingBlocks, Condition ContraindicationsUndecided)? parts = null, string? detail = null, bool namesAssessmentNotDone = false)
+        Parts parts, string? detail = null, bool namesAssessmentNotDone = false)
     {
         // The contraindications together: undecided when none holds and one waits for an answer. Each item the pathway
         // asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
@@ -206,9 +206,9 @@ public sealed class PathwayCompleteness : Rule
     {
         ArgumentNullException.ThrowIfNull(from);
         var rules = from.Pathways.Select(p => from[p.CompletenessRuleId!].AsDefined).Cast<PathwayCompleteness>().ToArray();
-        if (rules.Any(r => r._parts is null || !r._onlyUnrecorded))
+        if (rules.Any(r => !r._onlyUnrecorded))
         {
-            throw new InvalidOperationException("Every completeness rule must wait for the item-9 assessment already (from 1.8.0) and know its parts.");
+            throw new InvalidOperationException("Every completeness rule must wait for the item-9 assessment already (from 1.8.0).");
         }
 
         // One shared condition for the rules that wait for the same contraindications (decided once per screening).
@@ -217,7 +217,7 @@ public sealed class PathwayCompleteness : Rule
         [
             .. rules.Select(r =>
             {
-                var (indicationRule, nothingBlocks, undecided) = r._parts!.Value;
+                var undecided = r._parts.ContraindicationsUndecided;
                 if (!blockingFor.TryGetValue(undecided.Canonical, out var blocking))
                 {
                     blockingFor[undecided.Canonical] = blocking = Shared(Any(undecided, Indications.Item9AssessmentNotDone));
@@ -229,14 +229,89 @@ public sealed class PathwayCompleteness : Rule
                         Indications.SuicidalMddWithRecentBehaviour,
                         All(Indications.MddInEpisode, Is(Fields.Suicidality, Suicidality.PassiveIdeation), NotRecorded(Fields.PreparatoryActsOrAbortedAttempt)),
                         All(Indications.MddInEpisode, Indications.NoSuicidalityAgainstPositiveItem9, NotTrue(Fields.SuicideRiskAssessedAfterItem9)))
-                    : indicationRule;
+                    : r._parts.Indication;
                 return new PathwayCompleteness(
-                    r.Id, r.Pathway, r._pathwayName, r.Principles, All(indication, nothingBlocks), blocking,
+                    r.Id, r.Pathway, r._pathwayName, r.Principles, All(indication, r._parts.NothingBlocks), blocking,
                     r._blockerText.Replace(Item9AssessmentWaitedForText, Item9AssessmentNotDoneWaitedForText, StringComparison.Ordinal),
-                    r._extras, onlyUnrecorded: true, (indication, nothingBlocks, undecided), BlankIsNeverNoDetail + Item9AssessmentNotDoneDetail, namesAssessmentNotDone: true);
+                    r._extras, onlyUnrecorded: true, r._parts with { Indication = indication, AlsoWaitingFor = Indications.Item9AssessmentNotDone },
+                    BlankIsNeverNoDetail + Item9AssessmentNotDoneDetail, namesAssessmentNotDone: true);
             }),
         ];
     }
+
+    /// <summary>
+    /// The completeness rules of <paramref name="ruleSet"/> built again to wait for its own contraindications: for a version
+    /// that adds a contraindication (or restates or removes one), declared as a difference from the one before in two steps,
+    /// <c>var rules = previous.Next(version, add: [contraindication])</c>, then
+    /// <c>rules.Next(version, replace: [.. PathwayCompleteness.WaitingForContraindicationsOf(rules)])</c>. Each rule waits while
+    /// a contraindication of the set that reads a <see cref="NotRecordedMeans.CanBlock"/> field is undecided, waits for nothing
+    /// once any contraindication holds, and names the new list in its condition in words; everything else is as
+    /// <paramref name="ruleSet"/> has it: pathway, indication, the items it asks for itself, the item-9 assessment, and its
+    /// words, those a release gave it (<see cref="Rule.Reworded"/>) included. From a set whose contraindications are those its
+    /// completeness rules wait for, each rule comes back as it is.
+    /// </summary>
+    public static IReadOnlyList<Rule> WaitingForContraindicationsOf(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var (undecided, ids, nothingBlocks) = ContraindicationsOf(ruleSet);
+        return
+        [
+            .. ruleSet.Pathways.Select(p => ruleSet[p.CompletenessRuleId!]).Select(released =>
+            {
+                var was = (PathwayCompleteness)released.AsDefined;
+                if (released.Condition.Canonical != was.Condition.Canonical)
+                {
+                    throw new InvalidOperationException($"{released.Id} is restated: its condition is not the one it was built with.");
+                }
+
+                var parts = was._parts with { NothingBlocks = nothingBlocks, ContraindicationsUndecided = undecided, ContraindicationIds = ids };
+                var (before, after) = (ContraindicationsUndecidedText(was._parts.ContraindicationIds), ContraindicationsUndecidedText(ids));
+                var rebuilt = new PathwayCompleteness(
+                    was.Id, was.Pathway, was._pathwayName, was.Principles, All(parts.Indication, nothingBlocks),
+                    parts.AlsoWaitingFor is null ? undecided : Shared(Any(undecided, parts.AlsoWaitingFor)),
+                    was._blockerText.Replace(before, after, StringComparison.Ordinal), was._extras, was._onlyUnrecorded, parts, was.Detail, was._namesAssessmentNotDone);
+                return rebuilt.WithTheWordsOf(released, before, after);
+            }),
+        ];
+    }
+
+    /// <summary>
+    /// This rule with the words a release gave <paramref name="released"/> (<see cref="Rule.Reworded"/>), its condition in words
+    /// naming the contraindications <paramref name="after"/> where it named <paramref name="before"/>; itself where they are its own.
+    /// </summary>
+    private Rule WithTheWordsOf(Rule released, string before, string after)
+    {
+        if (!released.ConditionText.Contains(before, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{Id}'s condition in words does not name its contraindications as \"{before}\".");
+        }
+
+        string? IfReworded(string releasedText, string builtText) => releasedText == builtText ? null : releasedText;
+        var summary = IfReworded(released.Summary, Summary);
+        var detail = IfReworded(released.Detail, Detail);
+        var conditionText = IfReworded(released.ConditionText.Replace(before, after, StringComparison.Ordinal), ConditionText);
+        return summary is null && detail is null && conditionText is null ? this : Reworded(summary, detail, conditionText);
+    }
+
+    /// <summary>
+    /// What the completeness rules of <paramref name="ruleSet"/> read of its contraindications: "undecided", for those that read
+    /// a field whose absence can block, with their ids; and "none holds", for every one. Each is one shared condition for every
+    /// pathway: the contraindications are decided once per screening. A pathway that a recorded contraindication already
+    /// blocks (any contraindication, those of required or care-only fields too) waits for nothing: it is not eligible
+    /// whatever else is answered.
+    /// </summary>
+    private static (Condition Undecided, string[] Ids, Condition NothingBlocks) ContraindicationsOf(RuleSet ruleSet)
+    {
+        var contraindications = ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).ToArray();
+        var blockers = contraindications.Where(r => r.Condition.FieldsRead().Any(f => f.NotRecorded == NotRecordedMeans.CanBlock)).ToArray();
+        return (
+            Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)]))),
+            [.. blockers.Select(b => b.Id)],
+            Shared(NoneHolds([.. contraindications.Select(r => r.Condition)])));
+    }
+
+    /// <summary>The contraindications waited for in words, as the condition in words of every completeness rule begins its list.</summary>
+    private static string ContraindicationsUndecidedText(IEnumerable<string> ids) => "the contraindications " + string.Join(", ", ids) + " are undecided";
 
     /// <summary>
     /// The completeness rules for a rule set's pathways, from its contraindications. With
@@ -247,33 +322,29 @@ public sealed class PathwayCompleteness : Rule
     /// while "no suicidality" is recorded beside a positive PHQ-9 item 9: the suicide-risk contraindications read that
     /// answer, and it is in doubt (QA137 F2). With <paramref name="waitForLifeLimitingIllness"/> (from 1.16.0, where PAL-001
     /// also holds while the illness is not recorded), REC-005 also waits for the life-limiting illness itself: whether the
-    /// palliative pathway applies turns on it (docs/clinical-review.md, section 26).
+    /// palliative pathway applies turns on it (docs/clinical-review.md, section 26). These flags know nothing
+    /// of what later releases changed in the rules (from 1.13.0), so a new version builds them again from the rules it has
+    /// (<see cref="WaitingForContraindicationsOf"/>), never with this method.
     /// </summary>
     public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false, bool waitForItem9Assessment = false, bool waitForLifeLimitingIllness = false)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var blockers = ruleSet.Rules
-            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(f => f.NotRecorded == NotRecordedMeans.CanBlock))
-            .ToArray();
-        // One shared condition for every pathway: the contraindications are decided once per screening. A pathway that a
-        // recorded contraindication already blocks (any contraindication, those of required or care-only fields too)
-        // waits for nothing: it is not eligible whatever else is answered.
-        var blockingOnce = Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)])));
-        var contraindicationsUndecided = blockingOnce;
-        var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
+        var (undecided, ids, nothingBlocks) = ContraindicationsOf(ruleSet);
+        var blocking = undecided;
+        var blockerText = ContraindicationsUndecidedText(ids);
+        Condition? alsoWaitingFor = null;
         if (waitForItem9Assessment)
         {
             // Only where item 9 is recorded positive: an item 9 not recorded leaves nothing in doubt.
-            blockingOnce = Shared(Any(blockingOnce, All(Indications.NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9))));
+            alsoWaitingFor = All(Indications.NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9));
+            blocking = Shared(Any(undecided, alsoWaitingFor));
             blockerText += ", or " + Item9AssessmentWaitedForText;
         }
-
-        var nothingBlocks = Shared(NoneHolds([.. ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).Select(r => r.Condition)]));
 
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
         {
             var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
-            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), blockingOnce, blockerText, extras, waitForItem9Assessment, (indication, nothingBlocks, contraindicationsUndecided));
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), blocking, blockerText, extras, waitForItem9Assessment, new Parts(indication, nothingBlocks, undecided, ids, alsoWaitingFor));
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),
@@ -290,4 +361,11 @@ public sealed class PathwayCompleteness : Rule
             Make("REC-006", Pathway.InvestigationalPtsdOcd, "investigational ketamine for PTSD or OCD", [Citations.SafetyRems]),
         ];
     }
+
+    /// <summary>
+    /// What a completeness rule is built from: the pathway's indication (its indication rule's condition, or from 1.27.0
+    /// REC-002's own), "nothing recorded blocks it", the contraindications it waits for (undecided, and their ids as its
+    /// condition in words names them), and what every pathway waits for beside them (from 1.8.0, the item-9 assessment), or null.
+    /// </summary>
+    private sealed record Parts(Condition Indication, Condition NothingBlocks, Condition ContraindicationsUndecided, IReadOnlyList<string> ContraindicationIds, Condition? AlsoWaitingFor);
 }
