@@ -318,17 +318,20 @@ public class NotRecordedIsNeverNoTests
     /// status too, care items). One kind of field is named without being marked, by design: an optional answer not
     /// recorded on which it turns whether a question the same finding names is asked (its <see cref="FieldDefinition.AskedWhen"/>):
     /// the sex at birth beside pregnancy status, which is asked unless the patient is male at birth (docs/fhir-mapping.md,
-    /// "Sex at birth not recorded"). Histories: every diagnosis, episode, suicidality, sex at birth, PHQ-9 item 9 and
-    /// number of failed trials, everything else blank but the mood stabilizer of bipolar disorder; they reach every field
-    /// marked (the last assertion), so that a field a rule waits for but the grid never reaches is unlikely.
+    /// "Sex at birth not recorded"). Histories: every diagnosis, episode, suicidality, sex at birth, PHQ-9 item 9, number
+    /// of failed trials and, for bipolar disorder, a mood stabilizer or none recorded, everything else blank; they reach
+    /// every field marked (the last assertions), so that the grid is not too narrow to find a field a rule waits for.
     /// </summary>
     [Fact]
     public void Catalogue_EveryFieldACompletenessRuleWaitsFor_CanBlock()
     {
         var named = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var blankBlocks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var history in CompletenessGrid())
         {
-            foreach (var rec in ScreeningEngine.Evaluate(history).Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)))
+            var a = ScreeningEngine.Evaluate(history);
+            blankBlocks.UnionWith(a.Findings.Where(f => f.Kind == FindingKind.Contraindication).SelectMany(f => f.Because).Where(e => e.Value == WireNames.NotRecorded).Select(e => e.Field));
+            foreach (var rec in a.Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)))
             {
                 var fields = rec.Because.Select(e => Fields.Find(e.Field)!).ToArray();
                 var deciding = fields.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock)
@@ -342,7 +345,14 @@ public class NotRecordedIsNeverNoTests
 
         var notMarked = named.Where(e => Fields.Find(e.Key)!.NotRecorded != NotRecordedMeans.CanBlock).Select(e => $"{e.Key} ({Fields.Find(e.Key)!.NotRecorded}): named by {e.Value}").ToArray();
         Assert.True(notMarked.Length == 0, "A completeness rule waits for a field the catalogue does not mark CanBlock (Fields.cs):\n" + string.Join("\n", notMarked));
-        Assert.Equal(Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock).Select(f => f.Name).Order(StringComparer.Ordinal), named.Keys);
+
+        // The grid reaches every field marked: each is named by a completeness rule, or is a safeguard whose blank a
+        // contraindication reads as not in place (the safety net, the mood stabilizer and its level, each required where it
+        // is asked: "if that is not known, answer No"), so that it blocks rather than waits.
+        Assert.Empty(Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !named.ContainsKey(f.Name) && !blankBlocks.Contains(f.Name)).Select(f => f.Name));
+        Assert.Equal(
+            ["moodStabilizer", "moodStabilizerOptimized", "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged"],
+            Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !named.ContainsKey(f.Name)).Select(f => f.Name));
 
         static string Describe(PatientHistory h) =>
             $"{WireNames.Of(h.PrimaryDiagnosis)}, episode {h.CurrentDepressiveEpisode}, {h.FailedAdequateTrials} trials, {WireNames.Of(h.Suicidality)}, sex {WireNames.Display(h.SexAtBirth)}, item 9 {h.Phq9Item9?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not recorded"}";
@@ -371,6 +381,10 @@ public class NotRecordedIsNeverNoTests
 
     private static readonly int?[] Item9Tried = [null, 2];
 
+    private static readonly MoodStabilizer?[] StabilizersTried = [null, MoodStabilizer.Lithium];
+
+    private static readonly MoodStabilizer?[] NoStabilizer = [null];
+
     /// <summary>The histories of <see cref="Catalogue_EveryFieldACompletenessRuleWaitsFor_CanBlock"/>: the required answers varied, nothing else recorded.</summary>
     private static IEnumerable<PatientHistory> CompletenessGrid() =>
         from diagnosis in Enum.GetValues<PrimaryDiagnosis>()
@@ -379,7 +393,7 @@ public class NotRecordedIsNeverNoTests
         from suicidality in Enum.GetValues<Suicidality>()
         from sex in SexesTried
         from item9 in Item9Tried
-        let bipolar = diagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII
+        from stabilizer in diagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII ? StabilizersTried : NoStabilizer
         select RequiredAnswersOnly() with
         {
             PrimaryDiagnosis = diagnosis,
@@ -389,7 +403,7 @@ public class NotRecordedIsNeverNoTests
             SexAtBirth = sex,
             Phq9Total = item9 is null ? null : 12,
             Phq9Item9 = item9,
-            MoodStabilizer = bipolar ? MoodStabilizer.Lithium : null,
+            MoodStabilizer = stabilizer,
         };
 
     /// <summary>
