@@ -138,8 +138,15 @@ public static class Fields
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
+    // From rule set 1.16.0 the palliative pathway waits for it while it is not recorded (REC-005; P-PALLIATIVE, PAL-001 and
+    // PAL-003 "cannot yet be ruled out"), so it is marked as able to keep a pathway waiting, as every field a completeness
+    // rule waits for is (helper 310): the form counts and marks it with the questions that could block a pathway, as the
+    // result page lists it under "Must be answered before a pathway can open". No contraindication of any rule set reads it,
+    // so the completeness rules built from the contraindications that read such a field (PathwayCompleteness.For) are
+    // unchanged, every released rule set with them. No order of caution (MoreCautious): it decides whether a pathway
+    // applies, and no chart fills it.
     public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness)
-    { RequiredWhen = AnswerCondition.Parse("prognosisWeeks:0-520") };
+    { RequiredWhen = AnswerCondition.Parse("prognosisWeeks:0-520"), NotRecorded = NotRecordedMeans.CanBlock };
 
     // What the palliative pathway reads the prognosis as (P-PALLIATIVE: "a conventional antidepressant may start working only
     // after the patient has died"): the expected survival, with "a prognosis of weeks" at most 8 (Indications, PAL-001).

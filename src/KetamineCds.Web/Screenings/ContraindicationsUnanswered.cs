@@ -65,9 +65,11 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
         {
             // A question a pathway waits for that no answer could make a contraindication (from 1.16.0, the life-limiting
             // illness: it decides whether the palliative pathway applies, and blocks none) is the summary's to name, not this
-            // section's "could block a pathway" (REC-005; docs/clinical-review.md, section 26).
+            // section's "could block a pathway" (REC-005; docs/clinical-review.md, section 26). Since helper 310 the catalogue
+            // marks it CanBlock, as a pathway waits for it (P-PALLIATIVE, PAL-001/REC-005), so it is left out here by name,
+            // while no contraindication of the rule set reads it (none does).
             var read = ReadByContraindications(ruleSet);
-            names.RemoveWhere(name => Fields.Find(name) is { } field && field.NotRecorded != NotRecordedMeans.CanBlock && !read.Contains(field));
+            names.RemoveWhere(name => Fields.Find(name) is { } field && (field.NotRecorded != NotRecordedMeans.CanBlock || field == Fields.LifeLimitingIllness) && !read.Contains(field));
             foreach (var field in read)
             {
                 // A question read by a contraindication that no answer to could make one fire, the other answers as recorded,

@@ -8,12 +8,18 @@ namespace KetamineCds.Domain.Tests.Engine;
 /// </summary>
 public class MoreCautiousAnswerTests
 {
-    /// <summary>The choices whose values are not a scale of caution: which mood stabilizer or antidepressant class.</summary>
     private static readonly string[] Alcohol = ["alcohol"];
 
     private static readonly string[] AlcoholAndKetamine = ["alcohol", "ketamine-or-pcp"];
 
-    private static readonly string[] Unordered = ["moodStabilizer", "oralAntidepressantClass"];
+    /// <summary>
+    /// The answers that are not a scale of caution: which mood stabilizer or antidepressant class; and the life-limiting
+    /// illness, which decides whether the palliative pathway applies (P-PALLIATIVE, PAL-001) rather than what could harm, and
+    /// which no chart fills (no value set), so no chart answer ever stands against a clinician's. Marked CanBlock because
+    /// REC-005 waits for it (helper 310), it declares no order: which of its answers is the unsafe one to miss is not for
+    /// the software to say.
+    /// </summary>
+    private static readonly string[] Unordered = ["moodStabilizer", "oralAntidepressantClass", "lifeLimitingIllness"];
 
     [Fact]
     public void Catalogue_EverySafetyQuestionAndCareItem_DeclaresWhichAnswerIsTheMoreCautious()

@@ -308,6 +308,105 @@ public class NotRecordedIsNeverNoTests
     }
 
     /// <summary>
+    /// The converse (helper 310): every field a completeness rule of the current set waits for is marked
+    /// <see cref="NotRecordedMeans.CanBlock"/>, so that what drives the form's count of questions that could block a pathway,
+    /// its "(could block a pathway)" marks, the CDS Hooks card's safety items and the result page's other lists agrees with
+    /// what REC-001 to REC-006 wait for, which the result page lists under "Must be answered before a pathway can open". The
+    /// life-limiting illness was not marked, yet REC-005 waits for it from rule set 1.16.0 (P-PALLIATIVE; PAL-001/PAL-003,
+    /// docs/clinical-review.md, section 26). "Waits for" is read off the findings, what a completeness rule names, not off
+    /// its condition, which also reads the pathway's indication and every contraindication (the blood pressure and hepatic
+    /// status too, care items). One kind of field is named without being marked, by design: an optional answer not
+    /// recorded on which it turns whether a question the same finding names is asked (its <see cref="FieldDefinition.AskedWhen"/>):
+    /// the sex at birth beside pregnancy status, which is asked unless the patient is male at birth (docs/fhir-mapping.md,
+    /// "Sex at birth not recorded"). Histories: every diagnosis, episode, suicidality, sex at birth, PHQ-9 item 9, number
+    /// of failed trials and, for bipolar disorder, a mood stabilizer or none recorded, everything else blank; they reach
+    /// every field marked (the last assertions), so that the grid is not too narrow to find a field a rule waits for.
+    /// </summary>
+    [Fact]
+    public void Catalogue_EveryFieldACompletenessRuleWaitsFor_CanBlock()
+    {
+        var named = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var blankBlocks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var history in CompletenessGrid())
+        {
+            var a = ScreeningEngine.Evaluate(history);
+            blankBlocks.UnionWith(a.Findings.Where(f => f.Kind == FindingKind.Contraindication).SelectMany(f => f.Because).Where(e => e.Value == WireNames.NotRecorded).Select(e => e.Field));
+            foreach (var rec in a.Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)))
+            {
+                var fields = rec.Because.Select(e => Fields.Find(e.Field)!).ToArray();
+                var deciding = fields.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock)
+                    .SelectMany(f => f.AskedWhen?.Clauses.Select(c => c.Field) ?? []).ToHashSet(StringComparer.Ordinal);
+                foreach (var field in fields.Where(f => !(f.NotRecorded != NotRecordedMeans.CanBlock && deciding.Contains(f.Name) && !f.IsRecorded(history))))
+                {
+                    named.TryAdd(field.Name, $"{rec.RuleId} for {Describe(history)}");
+                }
+            }
+        }
+
+        var notMarked = named.Where(e => Fields.Find(e.Key)!.NotRecorded != NotRecordedMeans.CanBlock).Select(e => $"{e.Key} ({Fields.Find(e.Key)!.NotRecorded}): named by {e.Value}").ToArray();
+        Assert.True(notMarked.Length == 0, "A completeness rule waits for a field the catalogue does not mark CanBlock (Fields.cs):\n" + string.Join("\n", notMarked));
+
+        // The grid reaches every field marked: each is named by a completeness rule, or is a safeguard whose blank a
+        // contraindication reads as not in place (the safety net, the mood stabilizer and its level, each required where it
+        // is asked: "if that is not known, answer No"), so that it blocks rather than waits.
+        Assert.Empty(Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !named.ContainsKey(f.Name) && !blankBlocks.Contains(f.Name)).Select(f => f.Name));
+        Assert.Equal(
+            ["moodStabilizer", "moodStabilizerOptimized", "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged"],
+            Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !named.ContainsKey(f.Name)).Select(f => f.Name));
+
+        static string Describe(PatientHistory h) =>
+            $"{WireNames.Of(h.PrimaryDiagnosis)}, episode {h.CurrentDepressiveEpisode}, {h.FailedAdequateTrials} trials, {WireNames.Of(h.Suicidality)}, sex {WireNames.Display(h.SexAtBirth)}, item 9 {h.Phq9Item9?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not recorded"}";
+    }
+
+    /// <summary>The same, over the generated histories: a completeness finding names only fields marked CanBlock, or a field deciding whether one it names is asked.</summary>
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_ACompletenessFindingNamesOnlyFieldsMarkedCanBlock(PatientHistory history)
+    {
+        foreach (var rec in ScreeningEngine.Evaluate(history).Findings.Where(f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal)))
+        {
+            var fields = rec.Because.Select(e => Fields.Find(e.Field)!).ToArray();
+            var deciding = fields.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock)
+                .SelectMany(f => f.AskedWhen?.Clauses.Select(c => c.Field) ?? []).ToHashSet(StringComparer.Ordinal);
+            Assert.All(fields, f => Assert.True(
+                f.NotRecorded == NotRecordedMeans.CanBlock || (deciding.Contains(f.Name) && !f.IsRecorded(history)),
+                $"{rec.RuleId} names {f.Name}, which the catalogue marks {f.NotRecorded}"));
+        }
+    }
+
+    private static readonly bool[] YesAndNo = [true, false];
+
+    private static readonly int[] NoneAndThreeTrials = [0, 3];
+
+    private static readonly SexAtBirth?[] SexesTried = [null, SexAtBirth.Male, SexAtBirth.Female];
+
+    private static readonly int?[] Item9Tried = [null, 2];
+
+    private static readonly MoodStabilizer?[] StabilizersTried = [null, MoodStabilizer.Lithium];
+
+    private static readonly MoodStabilizer?[] NoStabilizer = [null];
+
+    /// <summary>The histories of <see cref="Catalogue_EveryFieldACompletenessRuleWaitsFor_CanBlock"/>: the required answers varied, nothing else recorded.</summary>
+    private static IEnumerable<PatientHistory> CompletenessGrid() =>
+        from diagnosis in Enum.GetValues<PrimaryDiagnosis>()
+        from episode in YesAndNo
+        from trials in NoneAndThreeTrials
+        from suicidality in Enum.GetValues<Suicidality>()
+        from sex in SexesTried
+        from item9 in Item9Tried
+        from stabilizer in diagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII ? StabilizersTried : NoStabilizer
+        select RequiredAnswersOnly() with
+        {
+            PrimaryDiagnosis = diagnosis,
+            CurrentDepressiveEpisode = episode,
+            FailedAdequateTrials = trials,
+            Suicidality = suicidality,
+            SexAtBirth = sex,
+            Phq9Total = item9 is null ? null : 12,
+            Phq9Item9 = item9,
+            MoodStabilizer = stabilizer,
+        };
+
+    /// <summary>
     /// The catalogue's promise for <see cref="NotRecordedMeans.CallsForCare"/>, evaluated (not read off the rules' text):
     /// with a pathway indicated and every other item recorded, a care item left blank never leaves any pathway plainly
     /// eligible. Checked for every pathway's indication, both sexes, both jurisdictions, and with and without a substance

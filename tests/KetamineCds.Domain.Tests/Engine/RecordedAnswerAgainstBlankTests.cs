@@ -117,12 +117,17 @@ public class RecordedAnswerAgainstBlankTests
         Assert.Empty(madeSo.Concat(sample).SelectMany(h => RecordedNoMoreOpenThanBlank(h, RuleSetCatalog.V1_27_0)));
     }
 
-    /// <summary>The optional questions whose blank means nothing (<see cref="NotRecordedMeans.Nothing"/>), but the note (never read).</summary>
+    /// <summary>
+    /// The optional questions whose blank means nothing (<see cref="NotRecordedMeans.Nothing"/>), but the note (never read). Each
+    /// is tried below, and so is the life-limiting illness, marked <see cref="NotRecordedMeans.CanBlock"/> since REC-005 waits
+    /// for it (helper 310; P-PALLIATIVE, PAL-001): it is no safeguard whose "No" is the more cautious answer, so (a) does not
+    /// cover it, and its recorded answers are still checked here never to make a pathway less open than its blank.
+    /// </summary>
     private static readonly string[] BlankMeansNothing =
-        ["sexAtBirth", "distinctMechanisms", "lifeLimitingIllness", "prognosisWeeks", "chronicNeuropathicPain", "opioidInducedHyperalgesia", "phq9Total", "phq9Item9"];
+        ["sexAtBirth", "distinctMechanisms", "prognosisWeeks", "chronicNeuropathicPain", "opioidInducedHyperalgesia", "phq9Total", "phq9Item9"];
 
     [Fact]
-    public void Catalogue_TheOptionalQuestionsWhoseBlankMeansNothing_AreTheEightTried() =>
+    public void Catalogue_TheOptionalQuestionsWhoseBlankMeansNothing_AreTheSevenTried() =>
         Assert.Equal(
             BlankMeansNothing.Order(StringComparer.Ordinal),
             Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.Nothing && !f.Required && f.Type != FieldType.Text && f.Name != "jurisdiction").Select(f => f.Name).Order(StringComparer.Ordinal));

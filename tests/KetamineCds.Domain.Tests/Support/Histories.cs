@@ -140,9 +140,10 @@ internal static class Histories
     /// The blocking fields that record a safeguard (a safety plan, lethal-means counselling, follow-up, the mood stabilizer
     /// and its level, the risk assessment after a positive PHQ-9 item 9: <see cref="MoreCautiousAnswer.No"/> or no order)
     /// keep what the history records: "no" would block and "yes" would claim care given, so the tests set them themselves.
-    /// The life-limiting illness too, which the catalogue does not mark <see cref="NotRecordedMeans.CanBlock"/> (no
-    /// contraindication reads it): from rule set 1.16.0, while it is not recorded (with a current episode) the palliative
-    /// pathway waits for it (REC-005; docs/clinical-review.md, section 26).
+    /// The life-limiting illness too, recorded as absent: from rule set 1.16.0, while it is not recorded (with a current
+    /// episode) the palliative pathway waits for it (REC-005; docs/clinical-review.md, section 26), so the catalogue marks it
+    /// <see cref="NotRecordedMeans.CanBlock"/> (helper 310), but it declares no more cautious answer (it decides whether a
+    /// pathway applies, P-PALLIATIVE), so the test of the more cautious answer below does not take it: it is named.
     /// </summary>
     public static PatientHistory WithSafetyItemsRecordedAbsent(this PatientHistory h) =>
         h.WithItemsRecorded(f => f == Fields.LifeLimitingIllness

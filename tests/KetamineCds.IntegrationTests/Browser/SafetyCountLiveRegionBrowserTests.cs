@@ -41,11 +41,11 @@ public sealed class SafetyCountLiveRegionBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Age in years").BlurAsync();
         Assert.Equal(0, await MutationsAsync(page, "liveTextMutations"));
         Assert.Equal(0, await MutationsAsync(page, "listMutations"));
-        Assert.Contains("23 safety questions are not recorded (8 could block a pathway)", await text.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await text.InnerTextAsync(), StringComparison.Ordinal);
 
         // One answer to a safety question: the sentence is written once (the click fires both input and change).
         await page.Locator("#aneurysmalVascularDisease-no").CheckAsync();
-        await Assertions.Expect(text).ToContainTextAsync("22 safety questions are not recorded");
+        await Assertions.Expect(text).ToContainTextAsync("23 safety questions are not recorded");
         Assert.Equal(1, await MutationsAsync(page, "liveTextMutations"));
         Assert.Equal(1, await MutationsAsync(page, "listMutations"));
         await page.Context.CloseAsync();

@@ -37,7 +37,8 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#safetyPlanInPlace-yes").CheckAsync();
         await page.Locator("#lethalMeansCounselled-yes").CheckAsync();
         await page.Locator("#followUpArranged-no").CheckAsync();
-        // Every safety question that could block a pathway is answered (rule set 1.1.0: not recorded is never "no").
+        // Every safety question that could block a pathway is answered (rule set 1.1.0: not recorded is never "no"), but the
+        // life-limiting illness, which only the palliative pathway waits for (REC-005), left blank.
         foreach (var item in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "hypersensitivityToKetamine", "preparatoryActsOrAbortedAttempt" })
         {
             await page.Locator($"#{item}-no").CheckAsync();

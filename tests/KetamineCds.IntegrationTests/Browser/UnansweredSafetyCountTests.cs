@@ -19,8 +19,9 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
         await page.GotoAsync("/Screenings/New");
         var count = page.Locator("#safety-count-text");
 
-        // No age yet: pregnancy is not asked; the server-rendered count is there before any answer.
-        Assert.Contains("23 safety questions are not recorded (8 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        // No age yet: pregnancy is not asked; the server-rendered count is there before any answer. The life-limiting illness is
+        // among the questions that could block a pathway (helper 310: the palliative pathway waits for it, REC-005, PAL-001).
+        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await page.Locator("#pregnant-yes").IsVisibleAsync());
 
         await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-BROWSER-EIGHT");
@@ -28,19 +29,19 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
 
         // Sex at birth not recorded, aged 45: the pregnancy question appears and is counted.
         Assert.True(await page.Locator("#pregnant-yes").IsVisibleAsync());
-        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("25 safety questions are not recorded (10 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
 
         await BrowserFixture.FillTheRequiredClinicalAnswersAsync(page);
 
         // On an oral antidepressant under the US label: its class is not asked (only the EU label's rule reads it).
         Assert.False(await page.Locator("#oralAntidepressantClass").IsVisibleAsync());
-        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("25 safety questions are not recorded (10 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#jurisdiction").SelectOptionAsync("eu");
         Assert.True(await page.Locator("#oralAntidepressantClass").IsVisibleAsync());
-        Assert.Contains("25 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("26 safety questions are not recorded (10 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#jurisdiction").SelectOptionAsync("us");
-        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(24, await page.Locator("#safety-count-list li").CountAsync());
+        Assert.Contains("25 safety questions are not recorded (10 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(25, await page.Locator("#safety-count-list li").CountAsync());
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Locator("#safety-count").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "02-new-screening-unanswered-count.png") });
@@ -48,9 +49,9 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
 
         // "Not known" leaves the question not recorded; "No" answers it. The list's link goes to the control.
         await page.Locator("#aneurysmalVascularDisease-nr").CheckAsync();
-        Assert.Contains("24 safety questions", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("25 safety questions", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#aneurysmalVascularDisease-no").CheckAsync();
-        Assert.Contains("23 safety questions are not recorded (8 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#safety-count-list a").Filter(new() { HasText = "Arteriovenous malformation" }).ClickAsync();
         Assert.EndsWith("#arteriovenousMalformation-yes", page.Url, StringComparison.Ordinal);
         // The link brings the question into view with its control, not the control alone at the window's top edge with

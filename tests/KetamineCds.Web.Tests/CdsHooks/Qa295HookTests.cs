@@ -319,6 +319,9 @@ public sealed class Qa295HookTests(ITestOutputHelper output)
         var (_, safety) = CdsHookAnswering.NotRecorded(new Dictionary<string, object> { ["patientReference"] = "MRN-1", ["jurisdiction"] = "us" });
 
         Assert.Subset(safety.ToHashSet(), new HashSet<string> { "moodStabilizer", "moodStabilizerOptimized", "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged", "suicidalIntent", "preparatoryActsOrAbortedAttempt" });
+        // Helper 310: the life-limiting illness, which the palliative pathway waits for while it is not recorded (REC-005;
+        // P-PALLIATIVE, PAL-001), is named with them: the catalogue marks it as able to keep a pathway waiting.
+        Assert.Contains("lifeLimitingIllness", safety);
         // An optional answer not recorded is no unknown the rules wait for: PHQ-9 item 9 is not recorded, so the assessment
         // after a positive item 9 is not asked, nor is the prognosis of a life-limiting illness not recorded.
         Assert.DoesNotContain("suicideRiskAssessedAfterItem9", safety);

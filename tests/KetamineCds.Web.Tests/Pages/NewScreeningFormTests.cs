@@ -208,11 +208,16 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         var html = await PostAsync(RequiredOnly());
 
         var count = SafetyCount(html);
-        Assert.Contains("24 safety questions are not recorded (9 could block a pathway): no pathway can open while a question that could block it is not recorded.", count, StringComparison.Ordinal);
+        Assert.Contains("25 safety questions are not recorded (10 could block a pathway): no pathway can open while a question that could block it is not recorded.", count, StringComparison.Ordinal);
         foreach (var anchor in new[] { "pregnant-yes", "aneurysmalVascularDisease-yes", "recentMyocardialInfarctionOrStroke-yes", "otherCardiovascularOrCerebrovascularDisease-yes", "substanceUse", "systolicBp", "hepaticImpairment", "urinaryTractSymptoms-yes", "raisedIntraocularPressure-yes" })
         {
             Assert.Contains($"href=\"#{anchor}\"", count, StringComparison.Ordinal);
         }
+
+        // Helper 310: the life-limiting illness, which the palliative pathway waits for while it is not recorded (REC-005;
+        // P-PALLIATIVE, PAL-001), is counted and marked with the questions that could block a pathway, as the result page
+        // lists it under "Must be answered before a pathway can open".
+        Assert.Contains("<a href=\"#lifeLimitingIllness-yes\">Life-limiting illness</a> (could block a pathway)</li>", count, StringComparison.Ordinal);
 
         Assert.DoesNotContain("href=\"#oralAntidepressantClass\"", count, StringComparison.Ordinal); // not on an antidepressant: not asked
         Assert.DoesNotContain("href=\"#suicidalIntent-yes\"", count, StringComparison.Ordinal); // no suicidality: not asked
@@ -232,7 +237,7 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         var count = SafetyCount(await PostAsync(form));
 
         // Male: neither pregnancy nor breastfeeding is asked; four blocking questions answered.
-        Assert.Contains("18 safety questions are not recorded (4 could block a pathway)", count, StringComparison.Ordinal);
+        Assert.Contains("19 safety questions are not recorded (5 could block a pathway)", count, StringComparison.Ordinal);
         Assert.Contains("href=\"#recentMyocardialInfarctionOrStroke-yes\"", count, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#pregnant-yes\"", count, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", count, StringComparison.Ordinal);
