@@ -116,17 +116,28 @@ public class NewContraindicationTests
     /// <summary>
     /// Built from a released set whose contraindications are those its completeness rules wait for, every rule comes back with
     /// its released definition, words included: the method changes what they wait for and nothing else, whichever release it
-    /// starts from.
+    /// starts from. And a release whose completeness rules do not wait for one of its contraindications (a version that adds
+    /// one without building them again) fails here, naming the version.
     /// </summary>
     [Theory]
     [MemberData(nameof(ReleasesWithCompletenessRules))]
     public void WaitingForContraindicationsOf_AReleasedSet_GivesBackItsCompletenessRulesAsReleased(string version)
     {
         var released = RuleSetCatalog.Find(version)!;
-        Assert.Equal(
-            CompletenessRuleIds.Select(id => released[id].CanonicalDefinition()),
-            PathwayCompleteness.WaitingForContraindicationsOf(released).Select(r => r.CanonicalDefinition()));
+        Assert.Equal(CompletenessRuleIds.Select(id => released[id].CanonicalDefinition()), RebuiltDefinitions(released));
     }
+
+    [Fact]
+    public void WaitingForContraindicationsOf_ASetThatAddsAContraindicationAlone_DoesNotGiveBackItsCompletenessRules()
+    {
+        var addedAlone = RuleSetCatalog.Current.Next("99.0.0", add: [new TestContraindication()]);
+        Assert.All(
+            CompletenessRuleIds.Zip(RebuiltDefinitions(addedAlone)),
+            pair => Assert.NotEqual(addedAlone[pair.First].CanonicalDefinition(), pair.Second));
+    }
+
+    private static IEnumerable<string> RebuiltDefinitions(RuleSet ruleSet) =>
+        PathwayCompleteness.WaitingForContraindicationsOf(ruleSet).Select(r => r.CanonicalDefinition());
 
     public static TheoryData<string> ReleasesWithCompletenessRules() => [.. RuleSetCatalog.All.Where(r => r.Find("REC-001") is not null).Select(r => r.Version)];
 }
