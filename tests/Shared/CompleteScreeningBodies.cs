@@ -177,6 +177,32 @@ internal static class CompleteScreeningBodies
         new($"CompleteScreeningBodies.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
 
     /// <summary>
+    /// QA272's first repro: 17, female, not pregnant, MDD in a current episode, one failed trial, on an oral antidepressant,
+    /// no psychosis, a recent attempt with preparatory acts, no safety plan, no lethal-means counselling, follow-up arranged,
+    /// PHQ-9 21 with item 9 at 3. Not eligible now (AGE-001), with findings that act on the patient whatever the pathways.
+    /// </summary>
+    public static JsonObject AdolescentAfterAnAttempt(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 17,
+        ["sexAtBirth"] = "female",
+        ["pregnant"] = false,
+        ["jurisdiction"] = "us",
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 1,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "recent-attempt",
+        ["safetyPlanInPlace"] = false,
+        ["lethalMeansCounselled"] = false,
+        ["followUpArranged"] = true,
+        ["preparatoryActsOrAbortedAttempt"] = true,
+        ["phq9Total"] = 21,
+        ["phq9Item9"] = 3,
+    };
+
+    /// <summary>
     /// A woman of 40 with TRD (MDD in a current episode, three failed trials over two mechanisms) on an oral antidepressant,
     /// not pregnant or breastfeeding, no psychosis, no suicidality, blood pressure 124/78, no hepatic impairment, PHQ-9 18 with
     /// item 9 at 0; nothing else recorded. The base that the tests about verdict wording and item 9 vary.

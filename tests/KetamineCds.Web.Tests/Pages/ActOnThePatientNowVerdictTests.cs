@@ -25,30 +25,6 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
     private const string Heading = "Whatever the pathways, these findings call for action on the patient now:";
     private const string HeadingZh = "无论各路径结论如何，以下提示都要求现在就对患者采取行动：";
 
-    /// <summary>QA272's first repro: 17, female, not pregnant, MDD in a current episode, one failed trial, on an oral
-    /// antidepressant, no psychosis, a recent attempt with preparatory acts, no safety plan, no lethal-means counselling,
-    /// follow-up arranged, PHQ-9 21 with item 9 at 3. Not eligible now (AGE-001).</summary>
-    private static JsonObject AdolescentAfterAnAttempt(string reference) => new()
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 17,
-        ["sexAtBirth"] = "female",
-        ["pregnant"] = false,
-        ["jurisdiction"] = "us",
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 1,
-        ["onOralAntidepressant"] = true,
-        ["psychosis"] = "none",
-        ["suicidality"] = "recent-attempt",
-        ["safetyPlanInPlace"] = false,
-        ["lethalMeansCounselled"] = false,
-        ["followUpArranged"] = true,
-        ["preparatoryActsOrAbortedAttempt"] = true,
-        ["phq9Total"] = 21,
-        ["phq9Item9"] = 3,
-    };
-
     /// <summary>QA272's second repro: an EU adult with active ideation and intent, preparatory acts not recorded (the
     /// safety net in place, so that no contraindication closes the pathway). Incomplete: the suicidal-ideation pathway waits
     /// for the preparatory acts (REC-002).</summary>
@@ -165,7 +141,7 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
     [InlineData("zh-CN")]
     public async Task ResultAndPrint_NotEligibleNowAfterARecentAttempt_TheVerdictBoxNamesTheImminentRisk(string language)
     {
-        var (id, findings) = await CreateAsync(AdolescentAfterAnAttempt("MRN-QA272-F1-A-" + language), "not-eligible-now");
+        var (id, findings) = await CreateAsync(CompleteScreeningBodies.AdolescentAfterAnAttempt("MRN-QA272-F1-A-" + language), "not-eligible-now");
         Assert.Contains(findings, f => f is { RuleId: "AGE-001", Kind: "contraindication" });
         Assert.Contains(findings, f => f.RuleId == "SUI-007");
 
@@ -236,7 +212,7 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
         // a plain span, which screen readers often ignore (a description at best, not the text) and keyboard and touch users
         // cannot reach; they are now in the line's text after the id, hidden from sight only (print.css, .visually-hidden),
         // so the printed line is the ids alone, as before.
-        var request = AdolescentAfterAnAttempt("MRN-QA299-NOTE-" + language);
+        var request = CompleteScreeningBodies.AdolescentAfterAnAttempt("MRN-QA299-NOTE-" + language);
         request["clinicianNote"] = string.Concat(Enumerable.Repeat("Discussed with the patient and the family at length. ", 40))[..2000];
         var (id, findings) = await CreateAsync(request, "not-eligible-now");
         var print = await PageAsync($"/Screenings/{id}/Print", language);

@@ -67,27 +67,8 @@ public sealed class PrintAccessibilityReviewTests(KetamineCdsFactory factory) : 
         // after each id, hidden from sight only: the print's own stylesheet (the only one its layout loads) takes them out of
         // the flow and clips them, so the printed line stays the ids, and never removes them (display: none or visibility:
         // hidden would hide them from screen readers too).
-        var request = new System.Text.Json.Nodes.JsonObject
-        {
-            ["patientReference"] = "MRN-H312-IDS-" + language,
-            ["ageYears"] = 17,
-            ["sexAtBirth"] = "female",
-            ["pregnant"] = false,
-            ["jurisdiction"] = "us",
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 1,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "recent-attempt",
-            ["safetyPlanInPlace"] = false,
-            ["lethalMeansCounselled"] = false,
-            ["followUpArranged"] = true,
-            ["preparatoryActsOrAbortedAttempt"] = true,
-            ["phq9Total"] = 21,
-            ["phq9Item9"] = 3,
-            ["clinicianNote"] = string.Concat(Enumerable.Repeat("Discussed with the patient and the family at length. ", 40))[..2000],
-        };
+        var request = CompleteScreeningBodies.AdolescentAfterAnAttempt("MRN-H312-IDS-" + language);
+        request["clinicianNote"] = string.Concat(Enumerable.Repeat("Discussed with the patient and the family at length. ", 40))[..2000];
         var id = await RecordAsync(request);
 
         var html = await PageAsync($"/Screenings/{id}/Print", language);
