@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace KetamineCds.Web.Audit;
@@ -5,7 +6,11 @@ namespace KetamineCds.Web.Audit;
 /// <summary>Stored JSON indented for reading on the audit pages; the stored text itself is what was hashed.</summary>
 public static class AuditJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>
+    /// Indented, with every character as it is (QA318 F4: the default encoder wrote a Chinese note as <c>\u4E2D…</c>). Safe
+    /// here: the text is shown inside a <c>pre</c>, where Razor HTML-encodes it, never in a script.
+    /// </summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The JSON indented, or the text as it is when it is not JSON.</summary>
     public static string Pretty(string json)
