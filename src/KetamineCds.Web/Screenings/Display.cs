@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
+using Microsoft.AspNetCore.Html;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -530,6 +531,25 @@ public static partial class Display
     /// still searches.
     /// </summary>
     public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text) => WrapRule.Around(text, Identifier());
+
+    /// <summary>Appends <paramref name="text"/> to <paramref name="into"/>, each identifier kept on one line as <c>_KeepIdsWhole</c> keeps it.</summary>
+    public static IHtmlContentBuilder KeepIdsWhole(IHtmlContentBuilder into, string text)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        foreach (var (piece, identifier) in IdentifierPieces(text))
+        {
+            if (identifier)
+            {
+                into.AppendHtml("<span class=\"id-whole\">").Append(piece).AppendHtml("</span>");
+            }
+            else
+            {
+                into.Append(piece);
+            }
+        }
+
+        return into;
+    }
 
     /// <summary>The longest citation <see cref="CitationPieces"/> keeps on one line.</summary>
     public const int LongestWholeCitation = 16;
