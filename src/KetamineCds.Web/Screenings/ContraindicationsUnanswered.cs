@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Rules.Completeness;
 using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Web.Screenings;
@@ -8,8 +9,10 @@ namespace KetamineCds.Web.Screenings;
 /// The questions whose answer could be a contraindication and that were asked of this history and not recorded (QA128 F4):
 /// what keeps an empty Contraindications section from reading "None.". Derived from the screening's own rule set: every
 /// field a contraindication rule's condition reads (<see cref="Domain.Rules.Conditions.Condition.FieldsRead"/>) that the
-/// form asked for this history (<see cref="FieldDefinition.AskedWhen"/>) and that is blank, with the safety questions the
-/// "Not recorded" summary lists (<see cref="NotRecordedSummary.SafetyQuestions"/>). A blood pressure or a hepatic status
+/// form asked for this history (<see cref="FieldDefinition.AskedWhen"/>) and that is blank, with those of the safety questions
+/// the "Not recorded" summary lists (<see cref="NotRecordedSummary.SafetyQuestions"/>) that a contraindication reads or that a
+/// pathway waits for on the contraindications' account (<see cref="PathwayCompleteness.WaitsForOnTheContraindicationsAccount"/>).
+/// One a pathway waits for only as an item of its own decides whether it applies: the summary alone names it. A blood pressure or a hepatic status
 /// that is not recorded is a care item for the verdict, yet each can give a contraindication (CV-003 at or above 180/110,
 /// HEP-001 severe hepatic impairment): "None." is not established while they are blank, as "not recorded" is never "no"
 /// (ADR 0005). But they are care items, not questions a pathway waits for (QA148 F2): <see cref="CouldBlock"/> and
@@ -45,9 +48,8 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
     public IReadOnlyList<string> Labels => [.. Questions.Select(q => Display.Label(q.Name))];
 
     /// <summary>
-    /// The safety questions among them: those the "Not recorded" summary lists and every other one whose absence could block a
-    /// pathway (<see cref="NotRecordedMeans.CanBlock"/>); a pathway they could block waits for them, or a contraindication
-    /// recorded already blocks it.
+    /// The safety questions among them (every one but the care items): a pathway they could block waits for them, or a
+    /// contraindication recorded already blocks it.
     /// </summary>
     public IReadOnlyList<FieldDefinition> CouldBlock => [.. Questions.Where(q => !BeforeFirstDose.Contains(q) && !NoDoseWaitsFor.Contains(q))];
 
@@ -58,18 +60,23 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
     public static ContraindicationsUnanswered Of(Assessment assessment, PatientHistory history, NotRecordedSummary notRecorded)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        return Of(assessment, history, notRecorded, RuleSetCatalog.Find(assessment.RuleSet.Version));
+    }
+
+    /// <summary>The questions for this screening, read with <paramref name="ruleSet"/> (one the catalogue does not hold: a version being built).</summary>
+    internal static ContraindicationsUnanswered Of(Assessment assessment, PatientHistory history, NotRecordedSummary notRecorded, RuleSet? ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(notRecorded);
         var names = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
-        if (RuleSetCatalog.Find(assessment.RuleSet.Version) is { } ruleSet)
+        if (ruleSet is not null)
         {
-            // A question a pathway waits for that no answer could make a contraindication (from 1.16.0, the life-limiting
-            // illness: it decides whether the palliative pathway applies, and blocks none) is the summary's to name, not this
-            // section's "could block a pathway" (REC-005; docs/clinical-review.md, section 26). Since helper 310 the catalogue
-            // marks it CanBlock, as a pathway waits for it (P-PALLIATIVE, PAL-001/REC-005), so it is left out here by name,
-            // while no contraindication of the rule set reads it (none does).
-            var read = ReadByContraindications(ruleSet);
-            names.RemoveWhere(name => Fields.Find(name) is { } field && (field.NotRecorded != NotRecordedMeans.CanBlock || field == Fields.LifeLimitingIllness) && !read.Contains(field));
+            // A safety question of the summary belongs here only where an answer could give a contraindication of the rule set:
+            // one reads it, or a pathway waits for it on the contraindications' account. One a pathway waits for only as an item
+            // of its own decides whether the pathway applies: the summary names it, this section does not.
+            var (read, belong) = ContraindicationQuestions(ruleSet);
+            names.RemoveWhere(name => Fields.Find(name) is { } field && !belong.Contains(field));
             foreach (var field in read)
             {
                 // A question read by a contraindication that no answer to could make one fire, the other answers as recorded,
@@ -94,10 +101,22 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
         return new ContraindicationsUnanswered(questions, [.. care.Where(f => doseWaits.Contains(f.Name))], [.. care.Where(f => !doseWaits.Contains(f.Name))]);
     }
 
-    /// <summary>The fields a rule set's contraindication rules read, worked out once per rule set (a rule set never changes).</summary>
-    private static readonly ConditionalWeakTable<RuleSet, IReadOnlyList<FieldDefinition>> ContraindicationFields = new();
+    /// <summary>What <see cref="ContraindicationQuestions"/> finds, worked out once per rule set (a rule set never changes).</summary>
+    private static readonly ConditionalWeakTable<RuleSet, QuestionsOfContraindications> ContraindicationFields = new();
 
-    /// <summary>Every field a contraindication rule of <paramref name="ruleSet"/> reads, each once.</summary>
-    private static IReadOnlyList<FieldDefinition> ReadByContraindications(RuleSet ruleSet) =>
-        ContraindicationFields.GetValue(ruleSet, static r => [.. r.Rules.Where(rule => rule.Kind == FindingKind.Contraindication).SelectMany(rule => rule.Condition.FieldsRead()).Distinct()]);
+    /// <summary>
+    /// The questions of <paramref name="ruleSet"/>'s contraindications: every field one reads, each once; and, to belong here,
+    /// those and every question whose absence can block that a completeness rule waits for on the contraindications' account
+    /// (<see cref="PathwayCompleteness.WaitsForOnTheContraindicationsAccount"/>).
+    /// </summary>
+    private static QuestionsOfContraindications ContraindicationQuestions(RuleSet ruleSet) =>
+        ContraindicationFields.GetValue(ruleSet, static r =>
+        {
+            IReadOnlyList<FieldDefinition> read = [.. r.Rules.Where(rule => rule.Kind == FindingKind.Contraindication).SelectMany(rule => rule.Condition.FieldsRead()).Distinct()];
+            var waited = r.Rules.Select(rule => rule.AsDefined).OfType<PathwayCompleteness>().SelectMany(rule => rule.WaitsForOnTheContraindicationsAccount);
+            return new QuestionsOfContraindications(read, read.Concat(waited.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock)).ToHashSet());
+        });
+
+    /// <summary>What <see cref="ContraindicationQuestions"/> finds.</summary>
+    private sealed record QuestionsOfContraindications(IReadOnlyList<FieldDefinition> Read, IReadOnlySet<FieldDefinition> Belong);
 }

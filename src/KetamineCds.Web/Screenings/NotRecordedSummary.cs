@@ -191,19 +191,29 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     /// cannot name the questions no pathway waits for; use <see cref="Of(Assessment, PatientHistory)"/> where the
     /// history is at hand.
     /// </summary>
-    public static NotRecordedSummary Of(Assessment assessment) => Build(assessment, null);
+    public static NotRecordedSummary Of(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Build(assessment, null, RuleSetCatalog.Find(assessment.RuleSet.Version));
+    }
 
     /// <summary>The summary of a screening, read with the pathway map of the rule set it was decided with and the field catalogue.</summary>
     public static NotRecordedSummary Of(Assessment assessment, PatientHistory history)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        return Build(assessment, history);
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Of(assessment, history, RuleSetCatalog.Find(assessment.RuleSet.Version));
     }
 
-    private static NotRecordedSummary Build(Assessment assessment, PatientHistory? history)
+    /// <summary>The summary of a screening, read with <paramref name="ruleSet"/> (one the catalogue does not hold: a version being built).</summary>
+    internal static NotRecordedSummary Of(Assessment assessment, PatientHistory history, RuleSet? ruleSet)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var ruleSet = RuleSetCatalog.Find(assessment.RuleSet.Version);
+        ArgumentNullException.ThrowIfNull(history);
+        return Build(assessment, history, ruleSet);
+    }
+
+    private static NotRecordedSummary Build(Assessment assessment, PatientHistory? history, RuleSet? ruleSet)
+    {
         var beforeFirstDose = ruleSet is null ? new HashSet<string>(StringComparer.Ordinal) : CareBeforeFirstDose.Questions(ruleSet).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var completeness = (ruleSet?.Pathways ?? [])
             .Where(p => p.CompletenessRuleId is not null)

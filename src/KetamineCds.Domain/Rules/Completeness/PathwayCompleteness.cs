@@ -68,6 +68,13 @@ public sealed class PathwayCompleteness : Rule
     /// <summary>The pathway this rule keeps closed while its safety items are not recorded.</summary>
     public Pathway Pathway { get; }
 
+    /// <summary>
+    /// The fields this rule waits for on the contraindications' account: those its contraindications read, and from 1.8.0 the
+    /// suicide-risk assessment after a positive PHQ-9 item 9, which leaves the suicidality they read in doubt. Not an item the
+    /// pathway asks for itself (the life-limiting illness: it decides whether the pathway applies) unless a contraindication reads it.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> WaitsForOnTheContraindicationsAccount => _blocking.FieldsRead();
+
     public override FindingKind Kind => FindingKind.Requirement;
 
     public override Severity Severity => Severity.High;
