@@ -60,7 +60,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
 
         var notice = page.Locator("#draft-restored-" + reason);
         await Assertions.Expect(notice).ToBeVisibleAsync();
-        await Assertions.Expect(notice).ToContainTextAsync(zh ? "该筛查未保存" : "The screening was not saved");
+        await Assertions.Expect(notice).ToContainTextAsync(zh ? "该筛查未保存" : "the screening was not saved");
         await Assertions.Expect(notice).ToContainTextAsync(unreachable
             ? (zh ? "提交时无法连接数据库，因此未存储任何内容。请检查答案，然后再次提交表单。" : "the database could not be reached when it was sent, so nothing was stored. Check the answers, then send the form again.")
             : "Sending it again unchanged will not help");
@@ -110,7 +110,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/Screenings/New");
 
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToContainTextAsync("The screening may or may not have been recorded: check the patient's screenings before you send it again.");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToContainTextAsync("They are from a send that did not complete: the screening may or may not have been recorded. Check the patient's screenings before you send it again.");
         await Assertions.Expect(page.Locator("#draft-restored-database-unavailable")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored-database-refused")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-KEPT-502");
@@ -204,7 +204,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(notice).ToBeVisibleAsync();
         await Assertions.Expect(notice).ToContainTextAsync((refusedByDatabase, zh) switch
         {
-            (true, true) => "The screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help",
+            (true, true) => "They were sent, but the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help",
             (true, false) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事",
             (false, _) => "该筛查未保存：提交时无法连接数据库，因此未存储任何内容。",
         });
@@ -285,8 +285,8 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(kept).ToContainTextAsync(zh ? "已保留在此标签页中" : "are kept in this tab");
         await Assertions.Expect(kept).ToContainTextAsync((refused, zh) switch
         {
-            (true, false) => "the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help.",
-            (true, true) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事。",
+            (true, false) => "the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help;",
+            (true, true) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事；",
             (false, false) => "the screening may or may not have been recorded. Check the patient's screenings before you send it again.",
             (false, true) => "该筛查可能已记录，也可能未记录。再次提交前，请先查看该患者的筛查记录。",
         });
