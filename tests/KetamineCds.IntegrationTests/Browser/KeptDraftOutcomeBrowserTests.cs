@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +62,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
 
         var notice = page.Locator("#draft-restored-" + reason);
         await Assertions.Expect(notice).ToBeVisibleAsync();
-        await Assertions.Expect(notice).ToContainTextAsync(zh ? "该筛查未保存" : "The screening was not saved");
+        await Assertions.Expect(notice).ToContainTextAsync(zh ? "该筛查未保存" : "the screening was not saved");
         await Assertions.Expect(notice).ToContainTextAsync(unreachable
             ? (zh ? "提交时无法连接数据库，因此未存储任何内容。请检查答案，然后再次提交表单。" : "the database could not be reached when it was sent, so nothing was stored. Check the answers, then send the form again.")
             : "Sending it again unchanged will not help");
@@ -110,7 +112,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/Screenings/New");
 
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToContainTextAsync("The screening may or may not have been recorded: check the patient's screenings before you send it again.");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToContainTextAsync("They are from a send that did not complete: the screening may or may not have been recorded. Check the patient's screenings before you send it again.");
         await Assertions.Expect(page.Locator("#draft-restored-database-unavailable")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored-database-refused")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-KEPT-502");
@@ -204,7 +206,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(notice).ToBeVisibleAsync();
         await Assertions.Expect(notice).ToContainTextAsync((refusedByDatabase, zh) switch
         {
-            (true, true) => "The screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help",
+            (true, true) => "They were sent, but the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help",
             (true, false) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事",
             (false, _) => "该筛查未保存：提交时无法连接数据库，因此未存储任何内容。",
         });
@@ -285,8 +287,8 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(kept).ToContainTextAsync(zh ? "已保留在此标签页中" : "are kept in this tab");
         await Assertions.Expect(kept).ToContainTextAsync((refused, zh) switch
         {
-            (true, false) => "the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help.",
-            (true, true) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事。",
+            (true, false) => "the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help;",
+            (true, true) => "该筛查未保存：数据库拒绝存储此筛查，因此未存储任何内容。原样再次提交无济于事；",
             (false, false) => "the screening may or may not have been recorded. Check the patient's screenings before you send it again.",
             (false, true) => "该筛查可能已记录，也可能未记录。再次提交前，请先查看该患者的筛查记录。",
         });
@@ -318,6 +320,87 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await ScreenshotAroundAsync(page, notice, $"86-answers-back-after-a-second-switch-{outcome}-{(zh ? "en" : "zh")}");
 
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignInPage_SwitchedAsAnotherAccountOverAKeptDraft_SaysNothingOfIt_ItsOwnAccountStillGetsItBack()
+    {
+        // Helper 317: the sign-in page after a language switch refused for an ended session said "the answers on the
+        // screening form are kept in this tab … and why" for any draft this tab held for that form, also one kept for the
+        // account signed in here before (its send went unanswered), which the form gives back to that account only. To the
+        // account that switched, with nothing typed, it spoke of answers it never had, and told it what became of the
+        // other one's send. It now speaks only of a draft of the account the form was left as, as the form decides.
+        var first = await CreatePsychiatristAsync("first");
+        var second = await CreatePsychiatristAsync("second");
+        var page = await browser.SignedInPageAsync(first);
+        await page.GotoAsync("/Screenings/New");
+        await FillByIdAsync(page, "MRN-H317-FIRST");
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("502 Bad Gateway");
+        await page.UnrouteAllAsync();
+
+        // The first account's session ends, not by signing out (which clears the tab's storage): as an idle timeout or an
+        // administrator's change to the account ends it. The second signs in in this tab and opens the form, which keeps
+        // the first one's answers for it and shows none of them.
+        await EndTheSessionsOfAsync(first);
+        Assert.True(await BrowserFixture.SignInAsync(page, second, BrowserFixture.Password));
+        await page.GotoAsync("/Screenings/New");
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
+
+        // Its session ends so too, and it switches the language, nothing typed.
+        await EndTheSessionsOfAsync(second);
+        await page.Locator("form.language button").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
+        await Assertions.Expect(page.Locator("#language-not-changed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#language-not-changed p[id^=language-draft-kept]")).ToHaveCountAsync(KetamineCds.Web.Forms.KeptDraftOutcomes.All.Count + 1);
+        await Assertions.Expect(page.Locator("#language-not-changed p[id^=language-draft-kept]:visible")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#language-not-changed")).Not.ToContainTextAsync("kept in this tab", new() { UseInnerText = true });
+        await browser.ScreenshotAsync(page, "87-language-switch-as-another-account-over-a-kept-draft");
+
+        // The first account signs in here: the form gives its answers back, saying what is known of its send.
+        await page.Locator("#email").FillAsync(first);
+        await page.Locator("#password").FillAsync(BrowserFixture.Password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-H317-FIRST");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
+
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Ends the account's sessions as an administrator's change to it does (a new security stamp): the browser still sends
+    /// its cookie, and the app no longer takes it, as after an idle timeout. Signing out would also clear the tab's storage.
+    /// </summary>
+    private async Task EndTheSessionsOfAsync(string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True((await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!)).Succeeded);
+    }
+
+    /// <summary>A psychiatrist's account of its own, with the demo accounts' password, made directly in the app's user store.</summary>
+    private async Task<string> CreatePsychiatristAsync(string name)
+    {
+        var email = $"{name}.{Guid.NewGuid():N}"[..(name.Length + 13)] + "@clinic.example";
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Psychiatrist " + name };
+        Assert.True((await users.CreateAsync(user, BrowserFixture.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Psychiatrist)).Succeeded);
+        return email;
     }
 
     /// <summary>The page as the browser window shows it with <paramref name="notice"/> in view (the form is too long to read whole).</summary>

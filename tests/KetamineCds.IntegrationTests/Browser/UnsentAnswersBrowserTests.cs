@@ -314,7 +314,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         // Why it was refused, as the sign-in page said it: an ended session, or (no cookie) no signed-in session at all.
         var (said, notSaid) = cookieStillSent ? ("#draft-restored-refused", "#draft-restored-not-signed-in") : ("#draft-restored-not-signed-in", "#draft-restored-refused");
         await Assertions.Expect(page.Locator(said)).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(said)).ToContainTextAsync("The screening was not saved");
+        await Assertions.Expect(page.Locator(said)).ToContainTextAsync("They were sent, but the screening was not saved");
         await Assertions.Expect(page.Locator(said)).ToContainTextAsync(cookieStillSent ? "your session had ended" : "without a signed-in session");
         await Assertions.Expect(page.Locator(notSaid)).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();

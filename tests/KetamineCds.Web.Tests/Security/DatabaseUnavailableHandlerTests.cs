@@ -158,7 +158,7 @@ public class DatabaseUnavailableHandlerTests
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(WebUtility.HtmlDecode(script.Groups[1].Value))).StatusCode);
         var form = WebUtility.HtmlDecode(await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync("/Screenings/New"));
-        Assert.Contains($"<p class=\"notice\" id=\"draft-restored-{reason}\" role=\"status\" hidden>Your answers were kept in this tab, and put back. The screening was not saved: ", form, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"notice\" id=\"draft-restored-{reason}\" role=\"status\" hidden>Your answers were kept in this tab, and put back. They were sent, but the screening was not saved: ", form, StringComparison.Ordinal);
     }
 
     [Theory]

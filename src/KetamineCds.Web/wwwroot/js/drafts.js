@@ -22,9 +22,14 @@
 // reason is the server's to write, never a list here. The sign-in page after a language switch refused for an ended session
 // says the answers are kept only when this tab holds them for the page switched from: typed and not sent
 // (#language-draft-kept), or from a send that may have been recorded or was not saved, and why (#language-draft-kept-…).
+// Either sign-in page speaks only of a draft of the account the form was left as, sent or switched from (helper 317): a
+// tab signed in as another account since keeps the first one's draft for its own form, and says nothing of it.
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
+  // The account (data-keep-draft) the screening form was last left as in this tab, by sending it or by switching the
+  // language from its page: the sign-in page that follows speaks of the kept draft only when it is that account's.
+  var LEFT_AS = "ketaminecds.draft.leftAs";
   var MAX_AGE = 2 * 60 * 60 * 1000;
   var SELECTOR = "main form[method=post]";
   var unsent = null; // the form holding changes not yet sent
@@ -61,7 +66,23 @@
   }
 
   function drop() {
-    try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+    try {
+      window.sessionStorage.removeItem(KEY);
+      window.sessionStorage.removeItem(LEFT_AS);
+    } catch (e) { /* nothing kept */ }
+  }
+
+  // The form is left for a page that may be the sign-in page (sent, or the language switched from its page): whose
+  // answers it held (its data-keep-draft), or, left from a page without one, nobody's.
+  function leaving(form) {
+    try {
+      if (form) { window.sessionStorage.setItem(LEFT_AS, form.getAttribute("data-keep-draft")); }
+      else { window.sessionStorage.removeItem(LEFT_AS); }
+    } catch (e) { /* storage refused: nothing was kept either */ }
+  }
+
+  function leftAs() {
+    try { return window.sessionStorage.getItem(LEFT_AS); } catch (e) { return null; }
   }
 
   function held() {
@@ -108,12 +129,15 @@
   // the server accepts; "not-signed-in", the sign-in page after a send that came with no session cookie), else true.
   function reasonOf(marker) { return marker.getAttribute("data-draft-refused-because") || true; }
 
-  // The draft this tab holds for the form at url, when the form would give it back (for a user, fresh enough), or null.
+  // The draft this tab holds for the form at url, when the form would give it back (fresh enough) to the account the
+  // form was left as (restore gives a draft back to its own account only: helper 317), or null. The sign-in page does
+  // not know who will sign in: a draft of another account (one signed in in this tab before, whose session ended) is
+  // not this page's to speak of, and nothing of it is said.
   function keptFor(url) {
     try {
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      return draft && sameAddress(draft.url, url) && draft.who && typeof draft.at === "number" && Date.now() - draft.at <= MAX_AGE
-        && Array.isArray(draft.fields) ? draft : null;
+      return draft && sameAddress(draft.url, url) && draft.who && draft.who === leftAs() && typeof draft.at === "number"
+        && Date.now() - draft.at <= MAX_AGE && Array.isArray(draft.fields) ? draft : null;
     } catch (e) { return null; } // unreadable: nothing will come back
   }
 
@@ -245,13 +269,19 @@
       drop();
     }
     if (form.matches(SELECTOR)) { // being sent: kept until a page says it was recorded
-      if (form.hasAttribute("data-keep-draft")) { save(form, true); }
+      if (form.hasAttribute("data-keep-draft")) {
+        save(form, true);
+        leaving(form);
+      }
       unsent = null;
       return;
     }
-    if (form.classList.contains("language") && unsent && unsent.hasAttribute("data-keep-draft")) {
-      save(unsent);
-      unsent = null;
+    if (form.classList.contains("language")) {
+      leaving(document.querySelector(SELECTOR + "[data-keep-draft]"));
+      if (unsent && unsent.hasAttribute("data-keep-draft")) {
+        save(unsent);
+        unsent = null;
+      }
     }
   }, true);
   window.addEventListener("beforeunload", function (event) {

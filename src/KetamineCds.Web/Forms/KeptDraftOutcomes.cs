@@ -1,0 +1,54 @@
+using System.Globalization;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Pages.Account;
+using KetamineCds.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace KetamineCds.Web.Forms;
+
+/// <summary>
+/// What became of a send whose answers drafts.js kept (<see cref="KeptDrafts"/>), by the outcome it marks the kept draft
+/// with, and what to do next, declared once for the two pages that say it: the screening form, over the answers it gives
+/// back (<c>#draft-restored-…</c>, New.cshtml), and the sign-in page after a language switch refused for an ended session,
+/// which says the answers are kept and why (<c>#language-draft-kept-…</c>, Login.cshtml; helper 312). Each page puts its
+/// own lead sentence before it; a new outcome or a reworded reason is one edit here. drafts.js names the outcomes too:
+/// <see cref="Sent"/> and <see cref="Refused"/> are its own, the others are the reasons the refusing pages give it
+/// (<c>data-draft-refused-because</c>), and a refusal with a reason not listed here gets <see cref="Refused"/>'s text.
+/// </summary>
+public static class KeptDraftOutcomes
+{
+    /// <summary>Sent, and nothing said what became of the send (the network lost it, a page of something in between): it may have been recorded.</summary>
+    public const string Sent = "sent";
+
+    /// <summary>Refused before anything was read or saved, for no reason of its own: the session had ended, or the form had expired.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>Refused because the form sent was larger than the app accepts (the error page's reason).</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>Every outcome, each with its text (<see cref="Why"/>): the pages write one note for each.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Sent, Refused, LoginModel.RefusedWithoutSession, TooLarge,
+        DatabaseUnavailableHandler.DatabaseUnavailableReason, DatabaseUnavailableHandler.DatabaseRefusedReason,
+    ];
+
+    /// <summary>
+    /// What became of the send the kept answers are from ("they", after the page's sentence naming the answers), and what to
+    /// do before sending them again, in the request's language.
+    /// </summary>
+    public static LocalizedString Why(string outcome, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return outcome switch
+        {
+            Sent => localizer["They are from a send that did not complete: the screening may or may not have been recorded. Check the patient's screenings before you send it again."],
+            Refused => localizer["They were sent, but the screening was not saved: the app refused the send before saving anything (your session had ended, or the form had expired). Check the answers, then send the form again."],
+            LoginModel.RefusedWithoutSession => localizer["They were sent, but the screening was not saved: it reached the app without a signed-in session (for example, after signing out in another tab), and was refused before anything was saved. Check the answers, then send the form again."],
+            TooLarge => localizer["They were sent, but the screening was not saved: the form sent was larger than KetamineCds accepts. Shorten the clinician's note to at most {0} characters, then send the form again.", Fields.ClinicianNote.MaxLength!.Value.ToString("N0", CultureInfo.CurrentCulture)],
+            DatabaseUnavailableHandler.DatabaseUnavailableReason => localizer["They were sent, but the screening was not saved: the database could not be reached when it was sent, so nothing was stored. Check the answers, then send the form again."],
+            DatabaseUnavailableHandler.DatabaseRefusedReason => localizer["They were sent, but the screening was not saved: the database refused to store it, so nothing was stored. Sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator."],
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an outcome of a kept draft: add it to KeptDraftOutcomes.All with its text."),
+        };
+    }
+}
