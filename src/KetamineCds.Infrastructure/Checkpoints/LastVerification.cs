@@ -35,4 +35,15 @@ public sealed record LastVerification(RecordedVerification? LastFull, RecordedVe
 
     /// <summary>Anything the lists must say in red: <see cref="LastFullFailed"/>, <see cref="LaterFailed"/>, <see cref="HeadBehind"/>.</summary>
     public bool FoundProblems => LastFullFailed || LaterFailed is not null || HeadBehind;
+
+    /// <summary>
+    /// The entries (their places in the chain) that the last full verification, or a later check that failed, named as the
+    /// first that did not verify, where its record can be trusted and says (QA318 F2): a record keeps only the first, so
+    /// entries after it may be broken too. What the impact analysis leaves out without re-hashing anything.
+    /// </summary>
+    public IReadOnlySet<long> KnownBroken =>
+        new[] { LastFull, LaterFailed }
+            .Select(v => v is { Altered: false, Record: { DecisionLogIntact: false, FirstBrokenSequence: { } first } } ? first : (long?)null)
+            .OfType<long>()
+            .ToHashSet();
 }

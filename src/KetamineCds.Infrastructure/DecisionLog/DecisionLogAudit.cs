@@ -458,9 +458,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>
-        AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, cancellationToken);
+        AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, null, cancellationToken);
 
-    public async Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default)
+    public async Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, IReadOnlySet<long>? knownBroken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var stopwatch = Stopwatch.StartNew();
@@ -475,6 +475,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var disagree = new bool[BatchPipeline.BatchSize];
         var superseded = new bool[BatchPipeline.BatchSize];
         long supersededCount = 0;
+        var broken = new bool[BatchPipeline.BatchSize];
+        var brokenEntries = new List<UnreadableEntry>();
+        long brokenCount = 0;
         var unreadable = new List<UnreadableEntry>();
         long unreadableCount = 0;
         var disagreeing = new List<UnreadableEntry>();
@@ -499,6 +502,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     Parallel.For(0, count, i =>
                     {
                         var row = batch[i];
+                        broken[i] = false;
                         // A screening a correction supersedes is not the decision in force: its latest correction is,
                         // and is counted in its place (QA119 F4). Nothing is read or screened for it.
                         superseded[i] = later.Corrected.Contains(row.Id);
@@ -510,6 +514,15 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                         // A row whose id, time or history cannot be read is left out and named; the rest of the period is still analysed.
                         var history = SqliteLogColumns.IsAltered(row.Id, row.RecordedAt, row.RelatesToId) ? null : TryReadHistory(row.HistoryJson ?? row.InputJson);
                         readable[i] = history is not null;
+                        // An entry a verification found broken (QA318 F2): its stored verdict may be a forgery, never
+                        // counted as the one logged. A set lookup: nothing is re-hashed here (the analysis's speed). One
+                        // that cannot be read is named as such.
+                        broken[i] = history is not null && knownBroken is { Count: > 0 } && knownBroken.Contains(row.Sequence);
+                        if (broken[i])
+                        {
+                            return;
+                        }
+
                         // A row whose input as submitted holds other answers than its history is not analysed: its shown
                         // inputs would not give the verdict counted (QA14a P1, as replay). Counted and named apart.
                         disagree[i] = history is not null && row.HistoryJson is not null && !StoredInputs.Agree(row.InputJson, history);
@@ -544,6 +557,16 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                             if (++unreadableCount <= ImpactReport.UnreadableListedAtMost)
                             {
                                 unreadable.Add(new UnreadableEntry(batch[i].Id, batch[i].Sequence));
+                            }
+
+                            continue;
+                        }
+
+                        if (broken[i])
+                        {
+                            if (++brokenCount <= ImpactReport.UnreadableListedAtMost)
+                            {
+                                brokenEntries.Add(new UnreadableEntry(batch[i].Id, batch[i].Sequence));
                             }
 
                             continue;
@@ -616,6 +639,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             InputsDisagree = disagreeing,
             InputsDisagreeCount = disagreeingCount,
             SupersededCount = supersededCount,
+            KnownBroken = brokenEntries,
+            KnownBrokenCount = brokenCount,
         };
     }
 

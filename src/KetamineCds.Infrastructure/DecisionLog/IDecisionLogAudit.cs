@@ -54,9 +54,11 @@ public interface IDecisionLogAudit
     /// <summary>
     /// Runs the period's screenings through <paramref name="ruleSet"/> and compares each verdict with the one under
     /// <paramref name="baseline"/> (or with the logged verdict when it is null): the changed screenings, the from/to
-    /// matrix and, for the changed ones only, the rules that newly fired or stopped firing.
+    /// matrix and, for the changed ones only, the rules that newly fired or stopped firing. The entries named in
+    /// <paramref name="knownBroken"/> (places in the chain a verification found broken, QA318 F2) are left out, counted
+    /// and named (<see cref="ImpactReport.KnownBroken"/>): a set lookup per row, no entry re-hashed.
     /// </summary>
-    Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default);
+    Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, IReadOnlySet<long>? knownBroken = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Which of these ids name an entry of the decision log, and of which type (<see cref="DecisionLogEntryTypes.Screening"/>,

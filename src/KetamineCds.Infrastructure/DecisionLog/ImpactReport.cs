@@ -41,5 +41,15 @@ public sealed record ImpactReport(
     /// </summary>
     public long SupersededCount { get; init; }
 
+    /// <summary>
+    /// The period's screenings that a verification named as broken (QA318 F2: the place the last full verification, or a
+    /// later failed check, found first), left out of the analysis, in log order: their stored verdict may be a forgery.
+    /// At most <see cref="UnreadableListedAtMost"/> named; <see cref="KnownBrokenCount"/> counts them all.
+    /// </summary>
+    public IReadOnlyList<UnreadableEntry> KnownBroken { get; init; } = [];
+
+    /// <summary>How many screenings of the period were left out because a verification named them as broken.</summary>
+    public long KnownBrokenCount { get; init; }
+
     public double ScreeningsPerSecond => Elapsed.TotalSeconds > 0 ? Examined / Elapsed.TotalSeconds : 0;
 }

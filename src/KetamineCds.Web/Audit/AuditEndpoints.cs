@@ -201,7 +201,7 @@ public static class AuditEndpoints
     /// <summary>The query parameters the verification reads, in any letter case, as the binder reads them.</summary>
     private static readonly HashSet<string> VerifyQueryNames = new(["from", "mode"], StringComparer.OrdinalIgnoreCase);
 
-    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)
+    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit, [FromServices] EfAccessAudit accessLog)
     {
         // from or mode given twice is refused by name, as the exports refuse a repeated filter: ?mode=full&mode= verified
         // as if mode were given once, and from=checkpoint twice was told to use from=checkpoint.
@@ -236,7 +236,10 @@ public static class AuditEndpoints
             await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", VerificationRecord.Of(incremental ? VerificationRecord.ApiFromCheckpoint : VerificationRecord.Api, result, accessChain).ToDetail());
             // The newest entry, so that an auditor can compare the log's end with a copy kept elsewhere (QA255).
             var newest = (await audit.SearchAsync(new AuditFilter(), null, 1, context.RequestAborted)).Items is [var first, ..] ? first : null;
-            return Results.Json(VerifyResponse.From(result, accessChain, newest), ContractJson.Options);
+            // What the auditor's list says now, this check recorded (QA318 F2): a check from the checkpoint cannot clear a
+            // full verification that failed.
+            var line = await VerificationLine.ReadAsync(accessLog, forAuditor: true, context.RequestAborted);
+            return Results.Json(VerifyResponse.From(result, accessChain, newest) with { LastFullVerification = LastFullVerificationResponse.From(line) }, ContractJson.Options);
         }
         catch (DecisionLogUnavailableException ex)
         {
@@ -291,7 +294,7 @@ public static class AuditEndpoints
         }
     }
 
-    private static async Task<IResult> ListCheckpointsAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
+    private static async Task<IResult> ListCheckpointsAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, [FromServices] EfAccessAudit accessLog)
     {
         if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
         {
@@ -303,8 +306,9 @@ public static class AuditEndpoints
             await access.RecordAsync(context, AccessEventKind.Checkpoint, "decision-log", "list checkpoints");
             var (files, problems) = checkpoints.Files.ReadAll();
             var statuses = await checkpoints.CheckAsync(files, context.RequestAborted);
+            var line = await VerificationLine.ReadAsync(accessLog, forAuditor: true, context.RequestAborted);
             return Results.Json(
-                new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], [.. problems.Select(p => p.English)], checkpoints.Files.SetAside()),
+                new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], [.. problems.Select(p => p.English)], checkpoints.Files.SetAside(), LastFullVerificationResponse.From(line)),
                 ContractJson.Options);
         }
         catch (DecisionLogUnavailableException ex)

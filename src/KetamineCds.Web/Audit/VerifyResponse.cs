@@ -36,11 +36,18 @@ namespace KetamineCds.Web.Audit;
 /// left agrees; only a copy kept elsewhere catches that. <c>intact</c> keeps its meaning: a clean local check is not a
 /// failure, but it is not more than the local checkpoints can vouch for.
 /// </para>
+/// <para>
+/// Last (QA318 F2) <c>lastFullVerification</c>, what the auditor's list says of the log's last full verification after
+/// this check was recorded, as the exports' <c>Last-Full-Verification</c> header gives it (<see cref="LastFullVerificationResponse"/>,
+/// with the auditor's details): a check from the newest checkpoint re-hashes only the entries after it, so its
+/// <c>intact</c> true does not clear a full verification that failed; <c>alert</c> true says the log is not to be relied on.
+/// After a full verification it describes that verification. Null in the verification a refused checkpoint returns.
+/// </para>
 /// </summary>
 public sealed record VerifyResponse(
     long Checked, bool Intact, Guid? FirstBrokenId, long? FirstBrokenSequence, bool ChainIntact, VerificationMode Mode, long StartedAfter, VerifyResponse.CheckpointSummary Checkpoints,
     CheckpointResponse? FailedCheckpoint, IReadOnlyList<string> Warnings, IReadOnlyList<SetAsideFolder> SetAside, VerifyResponse.AccessChain? Access,
-    IReadOnlyList<ChainFinding> Findings, long FindingCount, VerifyResponse.CoverageSummary? Coverage = null)
+    IReadOnlyList<ChainFinding> Findings, long FindingCount, VerifyResponse.CoverageSummary? Coverage = null, LastFullVerificationResponse? LastFullVerification = null)
 {
     /// <summary>The words of <see cref="CoverageSummary.Limits"/> when no checkpoint from a copy kept elsewhere was checked.</summary>
     public const string LocalOnlyLimits =

@@ -71,7 +71,7 @@ public sealed class AuditAnalysisTests : IClassFixture<KetamineCdsFactory>
     {
         var id = Guid.NewGuid();
         var audit = new Mock<IDecisionLogAudit>();
-        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<CancellationToken>()))
+        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<IReadOnlySet<long>?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogEntryUnreadableException(id, 42, new JsonException("missing required properties")));
         using var factory = new KetamineCdsFactory { DecisionLogAuditOverride = audit.Object };
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -91,7 +91,7 @@ public sealed class AuditAnalysisTests : IClassFixture<KetamineCdsFactory>
     public async Task AnalysisPages_UnexpectedFailure_SayItFailedWithAReferenceAndNoStackTrace(string path)
     {
         var audit = new Mock<IDecisionLogAudit>();
-        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<CancellationToken>()))
+        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<IReadOnlySet<long>?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("something unforeseen"));
         audit.Setup(a => a.ReplayAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("something unforeseen"));

@@ -76,7 +76,7 @@ public sealed class AuditLogFailureTests
     {
         var audit = new Mock<IDecisionLogAudit>();
         audit.Setup(a => a.SearchAsync(It.IsAny<AuditFilter>(), It.IsAny<AuditCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
-        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        audit.Setup(a => a.AnalyzeImpactAsync(It.IsAny<DateTimeOffset?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<RuleSet>(), It.IsAny<RuleSet?>(), It.IsAny<IReadOnlySet<long>?>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         audit.Setup(a => a.VerifyAccessLogAsync(It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         using var factory = new KetamineCdsFactory { DecisionLogAuditOverride = audit.Object };
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);

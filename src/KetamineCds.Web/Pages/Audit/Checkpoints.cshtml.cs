@@ -19,7 +19,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// is checked too (its signature, and against the log).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, IStringLocalizer<PageText> localizer, ClinicTime clinicTime) : PageModel
+public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, EfAccessAudit accessLog, IStringLocalizer<PageText> localizer, ClinicTime clinicTime) : PageModel
 {
     /// <summary>
     /// How many checkpoints of an uploaded copy are checked: its newest, by file name (QA284 F1). A copy may hold more,
@@ -70,6 +70,13 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     public int UploadedOlder { get; private set; }
 
     public string? UploadError { get; private set; }
+
+    /// <summary>
+    /// What the log's last verifications found (QA318 F2): a checkpoint's "holds" compares the entry it signed only, and
+    /// read as an all-clear after a full verification had failed; the page shows the Audit list's line when what is
+    /// recorded says something is wrong. Null until the checkpoints were read.
+    /// </summary>
+    public VerificationLine? Verification { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -295,6 +302,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             SetAside = checkpoints.Files.SetAside();
             Statuses = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
             Missing = await checkpoints.MissingFilesAsync(files, HttpContext.RequestAborted);
+            Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted) with { Place = VerificationLinePlace.Checkpoints };
         }
         catch (DecisionLogUnavailableException ex)
         {

@@ -14,7 +14,7 @@ namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>Runs a period's logged screenings through the current rule set and lists those whose verdict would change.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, ClinicCalendar calendar, ILogger<ImpactModel> logger) : PageModel
+public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar, ILogger<ImpactModel> logger) : PageModel
 {
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
@@ -62,6 +62,13 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
     public ImpactReport? Report { get; private set; }
 
+    /// <summary>
+    /// What the log's last verifications found, read before the analysis (QA318 F2): the analysis re-hashes nothing, so the
+    /// entries a verification named as broken are left out and named, and the page shows the Audit list's line when what is
+    /// recorded says something is wrong. Null until an analysis ran.
+    /// </summary>
+    public VerificationLine? Verification { get; private set; }
+
     /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
     public LogFailure Failure { get; private set; }
 
@@ -101,7 +108,7 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
                 1 => localizer["1 verdict would change"],
                 var changed => localizer["{0} verdicts would change", changed],
             };
-        var leftOut = report.UnreadableCount + report.InputsDisagreeCount;
+        var leftOut = report.UnreadableCount + report.InputsDisagreeCount + report.KnownBrokenCount;
         return leftOut switch
         {
             0 => outcome,
@@ -159,7 +166,9 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
         {
             await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log", AccessDetail(Current.Version, BaselineSet?.Version, Filter));
             var (start, end) = Filter.Instants(calendar);
-            Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, HttpContext.RequestAborted);
+            // A few index reads: the entries a verification named are left out by a set lookup per row, none re-hashed.
+            Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted) with { Place = VerificationLinePlace.Impact };
+            Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, Verification.Status?.KnownBroken, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException ex)
         {

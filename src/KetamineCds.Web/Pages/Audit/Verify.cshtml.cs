@@ -16,7 +16,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// in full or from the newest checkpoint that holds.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog) : PageModel
 {
     /// <summary>The page's query names besides <c>run</c>, as the unknown-filter message lists them.</summary>
     public static readonly IReadOnlyList<string> FilterNames = ["from"];
@@ -37,6 +37,14 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     /// <summary>The log's newest entry when it was verified, shown beside the newest checkpoint relied on (QA255); null for an empty log.</summary>
     public AuditListItem? NewestEntry { get; private set; }
+
+    /// <summary>
+    /// After a check from the newest checkpoint, what the log's last verifications found, read after this one was recorded
+    /// (QA318 F2): a check that re-hashes only the entries after the checkpoint cannot clear a full verification that
+    /// failed, so the page shows the Audit list's line when what is recorded says something is wrong, and its outcome says
+    /// that only those entries were checked. Null after a full verification, which is its own answer.
+    /// </summary>
+    public VerificationLine? Verification { get; private set; }
 
     /// <summary>The app's checkpoint folder, named when checkpoints of another log are to be set aside.</summary>
     public string CheckpointDirectory => checkpoints.Files.Directory;
@@ -60,6 +68,16 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
         if (Decisions is not { } verified || Access is not { } accessVerified)
         {
             return null;
+        }
+
+        if (verified.Intact && accessVerified.Intact && verified.StartedAfter > 0 && Verification?.Status is { LastFullFailed: true, LastFull: { } full })
+        {
+            // QA318 F2: "The entries after entry 11 verify" read as an all-clear while the last full verification had failed.
+            return full is { Altered: false, Record: { FirstBrokenSequence: { } first } }
+                ? localizer["Only the entries after entry {0} were checked, and they verify; the last full verification found entry {1} broken", verified.StartedAfter, first]
+                : full.Altered || full.Record is null
+                    ? localizer["Only the entries after entry {0} were checked, and they verify; the record of the last full verification has been altered", verified.StartedAfter]
+                    : localizer["Only the entries after entry {0} were checked, and they verify; the last full verification did NOT verify the log", verified.StartedAfter];
         }
 
         return !(verified.Intact && accessVerified.Intact)
@@ -136,6 +154,11 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
             // Recorded with what it found, as a replay is (QA141 F7), and what it checked (QA284 F3: the lists say when the log
             // was last verified in full), before the page shows it.
             await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", VerificationRecord.Of(incremental ? VerificationRecord.AuditWorkspaceFromCheckpoint : VerificationRecord.AuditWorkspace, Decisions, Access).ToDetail());
+            if (incremental)
+            {
+                Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted) with { Place = VerificationLinePlace.Verify };
+            }
+
             var named = Decisions.Findings.Select(f => f.EntryId).Append(Decisions.Chain.FirstBrokenId)
                 .OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
             try

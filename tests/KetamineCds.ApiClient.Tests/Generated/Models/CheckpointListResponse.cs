@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// `GET /api/v1/audit/checkpoints`: whether signing is on and with which key, every checkpoint file with itsstatus, the files that could not be read, and the folders of checkpoints set aside after a key or log change.
+    /// `GET /api/v1/audit/checkpoints`: whether signing is on and with which key, every checkpoint file with itsstatus, the files that could not be read, and the folders of checkpoints set aside after a key or log change. Last(QA318 F2) `lastFullVerification`, what the auditor&apos;s list says of the log&apos;s last full verification, as the exports&apos;`Last-Full-Verification` header gives it (LastFullVerificationResponse): a checkpoint&apos;s `holds`compares the entry it signed only, so every item holding does not clear a full verification that failed.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CheckpointListResponse : IAdditionalDataHolder, IParsable
@@ -32,6 +32,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #nullable restore
 #else
         public string KeyId { get; set; }
+#endif
+        /// <summary>When the decision log behind a list was last verified in full and with what result (QA284 F3), as the list pages say itabove their entries: a list shows entries only as stored, so an entry altered in the database (its patient reference,say) is left out of a filtered list without a word, and only a full verification finds it. Read from what theverifications recorded in the access log and the chain head (VerificationLine, the pages&apos; own source): thelist is not verified by being read. `GET /api/v1/screenings` carries it as `lastFullVerification` with whatFind screenings says (when and what was found, never who nor the counts); the auditor&apos;s exports of the decision logcarry it in the `Last-Full-Verification` header with what the auditor&apos;s list says.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse? LastFullVerification { get; set; }
+#nullable restore
+#else
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse LastFullVerification { get; set; }
 #endif
         /// <summary>The setAside property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -77,6 +85,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "enabled", n => { Enabled = n.GetBoolValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "keyId", n => { KeyId = n.GetStringValue(); } },
+                { "lastFullVerification", n => { LastFullVerification = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse.CreateFromDiscriminatorValue); } },
                 { "setAside", n => { SetAside = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder>(global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
@@ -91,6 +100,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteBoolValue("enabled", Enabled);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>("items", Items);
             writer.WriteStringValue("keyId", KeyId);
+            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.LastFullVerificationResponse>("lastFullVerification", LastFullVerification);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder>("setAside", SetAside);
             writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteAdditionalData(AdditionalData);
