@@ -250,6 +250,38 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
+    public async Task<LoggedEntryHeader?> FindEntryHeaderAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        DecisionLogEntry? entry;
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            entry = await db.DecisionLogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+
+        if (entry is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            ThrowIfAltered(entry);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
+        }
+
+        return new LoggedEntryHeader(
+            entry.Id, entry.Sequence, entry.EntryType, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
+            entry.PatientReference, entry.Hash, entry.PreviousHash);
+    }
+
     public async Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await FindLaterScreeningsAsync([id], cancellationToken))[id];
 
@@ -618,6 +650,8 @@ public sealed partial class EfDecisionLog : IDecisionLog
             RescreenOf = e.CorrectionReason is null ? e.RelatesToId : null,
             CorrectionReason = e.CorrectionReason,
             Origin = e.HookOriginJson is null ? null : HookOrigin.FromJson(e.HookOriginJson),
+            Hash = e.Hash,
+            PreviousHash = e.PreviousHash,
         };
 
     /// <summary>An override entry; one whose payload cannot be read is named like an unreadable screening.</summary>

@@ -29,6 +29,12 @@ public sealed record LoggedScreening(
     /// <summary>The CDS Hooks call this screening answered, if it came from an EHR.</summary>
     public HookOrigin? Origin { get; init; }
 
+    /// <summary>The entry's stored hash (the one it was recorded with: a screening is read only while it still gives it).</summary>
+    public string Hash { get; init; } = "";
+
+    /// <summary>The stored hash of the entry before it in the chain, as this entry links to it.</summary>
+    public string PreviousHash { get; init; } = "";
+
     private readonly DateTimeOffset? _answersRecordedAt;
 
     /// <summary>

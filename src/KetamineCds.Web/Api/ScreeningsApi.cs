@@ -452,7 +452,10 @@ public static class ScreeningsApi
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
-            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            var problem = UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            // QA318 F6: the attempt is in the access log too, as the pages record theirs.
+            await audit.RecordRefusedAsync(context, AccessEventKind.ViewScreening, id, "api", ex.Entry);
+            return problem;
         }
 
         if (screening is null)

@@ -26,7 +26,7 @@ public static class AccessLogCsvExport
             return refused;
         }
 
-        return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "access-log.csv", Header, row =>
+        return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), ExportFileName.Now(context, ExportFileName.AccessLog, "csv"), Header, row =>
         [
             row.Id.ToString(),
             row.Sequence.ToString(CultureInfo.InvariantCulture),

@@ -36,7 +36,7 @@ public static class AuditCsvExport
             return refused;
         }
 
-        return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "decision-log.csv", Header, row =>
+        return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), ExportFileName.Now(context, ExportFileName.DecisionLog, "csv"), Header, row =>
         [
             row.Id.ToString(),
             row.Sequence.ToString(CultureInfo.InvariantCulture),

@@ -22,8 +22,6 @@ public static class AuditJsonLinesExport
 {
     public const string ContentType = "application/x-ndjson";
 
-    public const string FileName = "decision-log.jsonl";
-
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
         if (await AuditEndpoints.RefusedExportAsync(context, input.Validate(context.Request.Query), access, "decision-log", Detail(input)) is { } refused)
@@ -45,7 +43,7 @@ public static class AuditJsonLinesExport
         await LastFullVerificationResponse.AddHeaderAsync(context);
         var response = context.Response;
         response.ContentType = ContentType + "; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName.Now(context, ExportFileName.DecisionLog, "jsonl")}\"";
         response.Headers.CacheControl = "no-store";
         // One entry at a time is written to a buffer, then to the response (asynchronously: the server allows no
         // synchronous writes); only the entry being written is in memory.

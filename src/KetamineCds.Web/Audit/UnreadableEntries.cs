@@ -1,6 +1,7 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
 namespace KetamineCds.Web.Audit;
@@ -27,6 +28,40 @@ public static partial class UnreadableEntries
         context.Response.StatusCode = Status;
         return new UnreadableEntryNotice(exception.Sequence, exception.EntryId, reference, context.User.IsInRole(Roles.Auditor));
     }
+
+    /// <summary>
+    /// Records in the access log an attempt to open entry <paramref name="id"/> that was refused because it (or an entry
+    /// shown with it) cannot be read (QA318 F6: only the app log's line said so, and "who tried to open the altered entry"
+    /// found nothing): the kind its page records when it opens an entry (a view, a print, a replay), the entry asked for as
+    /// the subject, and the page's own detail followed by <see cref="RefusedDetail"/>. Through
+    /// <see cref="AccessAuditing.RecordAsync"/>, as every view is recorded: the request's sanitised correlation id, which is
+    /// also the reference the page gives and the app log's line names.
+    /// </summary>
+    /// <param name="access">The access audit.</param>
+    /// <param name="context">The refused request.</param>
+    /// <param name="kind">What the page records when the entry opens.</param>
+    /// <param name="id">The entry asked for.</param>
+    /// <param name="detail">The detail the page records when the entry opens ("audit workspace", "page" ...), or null.</param>
+    /// <param name="unreadable">The entry that could not be read: <paramref name="id"/>'s, or an override shown with it.</param>
+    /// <param name="role">The role acted in, if it matters which (as the view would record it).</param>
+    public static Task RecordRefusedAsync(this IAccessAudit access, HttpContext context, AccessEventKind kind, Guid id, string? detail, UnreadableEntry unreadable, string? role = null)
+    {
+        ArgumentNullException.ThrowIfNull(unreadable);
+        return access.RecordAsync(context, kind, id.ToString(), RefusedDetail(detail, unreadable.Sequence, unreadable.Id == id ? null : unreadable.Id), role);
+    }
+
+    /// <summary>
+    /// The access log's detail of a refused attempt (<see cref="RecordRefusedAsync"/>): <c>audit workspace; refused as
+    /// unreadable: entry 7</c>, the id after the sequence when the entry that cannot be read is not the one asked for (an
+    /// override shown on a screening's page): <c>page; refused as unreadable: entry 9 (ID)</c>. The access log's pages say
+    /// it in the reader's words (<c>AccessEventTexts.Detail</c>).
+    /// </summary>
+    public static string RefusedDetail(string? detail, long sequence, Guid? otherEntry) =>
+        (detail is null ? "" : detail + "; ") + RefusedAsUnreadable + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + (otherEntry is { } other ? " (" + other + ")" : "");
+
+    /// <summary>What <see cref="RefusedDetail"/> writes before the entry's sequence.</summary>
+    public const string RefusedAsUnreadable = "refused as unreadable: entry ";
 
     /// <summary>
     /// A screening for a page: the screening (null when there is none), or, for an entry that cannot be read, the notice
@@ -72,4 +107,8 @@ public static partial class UnreadableEntries
 /// <param name="EntryId">The entry's id.</param>
 /// <param name="Reference">The reference the error was logged under.</param>
 /// <param name="CanVerify">The reader may verify the log (an auditor): the page links to Verify.</param>
-public sealed record UnreadableEntryNotice(long Sequence, Guid EntryId, string Reference, bool CanVerify);
+public sealed record UnreadableEntryNotice(long Sequence, Guid EntryId, string Reference, bool CanVerify)
+{
+    /// <summary>The entry that could not be read, as lists and the access log name it.</summary>
+    public UnreadableEntry Entry => new(EntryId, Sequence);
+}

@@ -229,9 +229,39 @@ public static partial class AccessEventTexts
             "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
             // The access log's own readers (Pages/Admin/Users/Events).
             AccountEventsDetail => localizer["An account's events (user administration)"],
-            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? Refusal(detail, localizer) ?? UserAdministration(detail, localizer) ?? detail,
+            _ => RefusedAsUnreadable(detail, localizer) ?? Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? Refusal(detail, localizer) ?? UserAdministration(detail, localizer) ?? detail,
         };
     }
+
+    /// <summary>
+    /// An attempt to open an entry refused because it cannot be read (<see cref="Audit.UnreadableEntries.RefusedDetail"/>,
+    /// QA318 F6: "audit workspace; refused as unreadable: entry 7", "page; refused as unreadable: entry 9 (ID)") in words:
+    /// the page's own detail as it reads alone, then that it was refused; the id stays as recorded. Null for any other detail.
+    /// </summary>
+    private static string? RefusedAsUnreadable(string detail, IStringLocalizer localizer)
+    {
+        var match = RefusedText().Match(detail);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var (sequence, id) = (match.Groups["sequence"].Value, match.Groups["id"].Value);
+        if (!match.Groups["page"].Success)
+        {
+            return match.Groups["id"].Success
+                ? localizer["Refused: entry {0} ({1}) cannot be read; the log may have been altered", sequence, id]
+                : localizer["Refused: entry {0} cannot be read; the log may have been altered", sequence];
+        }
+
+        var page = Detail(match.Groups["page"].Value, localizer);
+        return match.Groups["id"].Success
+            ? localizer["{0}; refused: entry {1} ({2}) cannot be read; the log may have been altered", page, sequence, id]
+            : localizer["{0}; refused: entry {1} cannot be read; the log may have been altered", page, sequence];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?:(?<page>.+); )?" + Audit.UnreadableEntries.RefusedAsUnreadable + "(?<sequence>[0-9]+)(?: \\((?<id>[0-9a-f-]{36})\\))?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex RefusedText();
 
     /// <summary>
     /// A verification's detail as recorded (<see cref="VerificationRecord"/>: where it was run, what it found of the logs,

@@ -18,7 +18,8 @@ public sealed class AuditorExportBrowserTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export these as CSV" }).ClickAsync());
         var path = await download.PathAsync();
 
-        Assert.Equal("decision-log.csv", download.SuggestedFilename);
+        // Named with the UTC time it was made (QA318 F10), not decision-log.csv whatever it holds.
+        Assert.Matches("^decision-log-[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z\\.csv$", download.SuggestedFilename);
         Assert.StartsWith("id,sequence,recordedAt,clinician", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }

@@ -144,6 +144,28 @@ public abstract class UnreadableEntryTests
         Assert.Equal((hookAnswer, 4L), (failure.EntryId, failure.Sequence));
     }
 
+    [Fact]
+    public async Task FindEntryHeader_AnyType_GivesItsPlaceInTheChainAsStored_AndNamesAnAlteredEntryInstead()
+    {
+        // QA318 F7, F8: what names an entry on the EHR answer's page and on a replay, read only from an entry that still
+        // gives its hash.
+        await using var store = await CreateStoreAsync();
+        var (ids, hookAnswer) = await RecordAndTamperAsync(store, "\"PatientReference\" = 'MRN-OTHER'");
+
+        var header = await store.Log.FindEntryHeaderAsync(hookAnswer);
+        var before = await store.Log.FindScreeningAsync(ids[2]);
+        var firstHeader = await store.Log.FindEntryHeaderAsync(ids[0]);
+
+        Assert.NotNull(header);
+        Assert.Equal((hookAnswer, 4L, DecisionLogEntryTypes.HookAnswer, "MRN-U", "Practitioner/ehr-1", "EhrUser"), (header.Id, header.Sequence, header.EntryType, header.PatientReference, header.RecordedBy.Email, header.RecordedBy.Role));
+        Assert.Equal(before!.Hash, header.PreviousHash);
+        Assert.Matches("^[0-9a-f]{64}$", header.Hash);
+        Assert.Equal((1L, DecisionLogEntryTypes.Screening, (await store.Log.FindScreeningAsync(ids[0]))!.Hash), (firstHeader!.Sequence, firstHeader.EntryType, firstHeader.Hash));
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindEntryHeaderAsync(ids[1]));
+        Assert.Equal((ids[1], 2L), (failure.EntryId, failure.Sequence));
+        Assert.Null(await store.Log.FindEntryHeaderAsync(Guid.NewGuid()));
+    }
+
     /// <summary>Three screenings of patient MRN-U and a hook answer; the second screening altered behind the app's back.</summary>
     private static async Task<(List<Guid> Screenings, Guid HookAnswer)> RecordAndTamperAsync(LogStore store, string assignment)
     {

@@ -287,7 +287,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("access-log.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        Assert.Matches("^\"?access-log-[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z\\.csv\"?$", response.Content.Headers.ContentDisposition?.FileName);
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal("id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId,unreadable", lines[0]);
         var row = Assert.Single(lines[1..]);

@@ -49,12 +49,12 @@ public sealed class HookAnswerReplayTests
         Assert.Contains("\"aneurysmalVascularDisease\": true", page, StringComparison.Ordinal);
         Assert.Contains("\"failedAdequateTrials\": null", page, StringComparison.Ordinal);
         Assert.DoesNotContain("nothing can be replayed", page, StringComparison.Ordinal);
-        Assert.Contains("Replay of EHR answer", replay, StringComparison.Ordinal);
+        Assert.Contains($"<h1>Replay of EHR answer #{answer.Sequence}</h1>", replay, StringComparison.Ordinal);
         Assert.Contains("id=\"replay-compares\"", replay, StringComparison.Ordinal);
         Assert.Contains("Reproduced exactly: the contraindications found and the verdict are identical to the logged ones.", replay, StringComparison.Ordinal);
         Assert.Contains("规则所评估的输入", zh, StringComparison.Ordinal);
         Assert.Contains("重放会再次评估这些规则。", zh, StringComparison.Ordinal);
-        Assert.Contains("电子病历应答重放", replayInChinese, StringComparison.Ordinal);
+        Assert.Contains($"<h1>电子病历应答 #{answer.Sequence} 的重放</h1>", replayInChinese, StringComparison.Ordinal);
         Assert.Contains("完全复现：发现的禁忌证和结论与日志记录完全一致。", replayInChinese, StringComparison.Ordinal);
     }
 

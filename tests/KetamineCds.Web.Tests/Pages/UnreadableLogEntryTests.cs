@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Pages;
@@ -40,6 +41,51 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         Assert.Matches("logged with reference [0-9A-Za-z:._-]+", html);
         Assert.Equal(linksToVerify, html.Contains("href=\"/Audit/Verify\"", StringComparison.Ordinal));
         Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Screenings/{0}", false, "view-screening", "page; ")]
+    [InlineData(KetamineCdsFactory.Staff, "/Screenings/{0}/Print", false, "print-screening", "")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Screening/{0}", false, "view-screening", "audit workspace; ")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Replay/{0}", false, "replay", "")]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Screenings/New?from={0}", false, "view-screening", "re-screen; ")]
+    [InlineData(KetamineCdsFactory.Auditor, "/api/v1/screenings/{0}", true, "view-screening", "api; ")]
+    public async Task Open_EntryAltered_RecordsTheRefusedAttemptInTheAccessLog_UnderTheReferenceGiven(string user, string path, bool api, string kind, string pagesDetail)
+    {
+        // QA318 F6: a 409 for an altered entry left only an app-log line; "who tried to open it" found nothing.
+        var (_, altered, sequence) = await _app.LogAsync();
+        var client = api ? await _app.CreateApiClientAsync(user) : await _app.CreatePageClientAsync(user);
+        var reference = "refused-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, string.Format(System.Globalization.CultureInfo.InvariantCulture, path, altered));
+        request.Headers.Add("X-Correlation-Id", reference);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(reference, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var recorded = Assert.Single(await _app.AccessEventsAsync(reference));
+        Assert.Equal(
+            (user, kind, altered.ToString(), $"{pagesDetail}refused as unreadable: entry {sequence}"),
+            (recorded.UserEmail, recorded.Kind, recorded.Subject, recorded.Detail));
+    }
+
+    [Theory]
+    [InlineData("en", "Web page; refused: entry {0} cannot be read; the log may have been altered", "Refused: entry {0} cannot be read; the log may have been altered")]
+    [InlineData("zh-CN", "网页；已拒绝：无法读取第 {0} 条，日志可能已被篡改", "已拒绝：无法读取第 {0} 条，日志可能已被篡改")]
+    public async Task AccessLog_RefusedAttempts_SayInWordsThatTheEntryCouldNotBeRead(string language, string view, string print)
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetAsync($"/Screenings/{altered}")).Dispose();
+        (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Staff)).GetAsync($"/Screenings/{altered}/Print")).Dispose();
+        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, view, sequence)} <code class=\"recorded-text\" lang=\"en\">page; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, print, sequence)} <code class=\"recorded-text\" lang=\"en\">refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,6 +294,13 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
             {
                 _once.Release();
             }
+        }
+
+        public async Task<List<AccessLogEntry>> AccessEventsAsync(string correlationId)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.Data.KetamineCdsDbContext>().AccessEvents.AsNoTracking()
+                .Where(e => e.CorrelationId == correlationId).ToListAsync();
         }
 
         public async Task<long> ScalarAsync(string sql)

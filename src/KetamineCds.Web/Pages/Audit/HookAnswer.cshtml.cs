@@ -9,10 +9,10 @@ namespace KetamineCds.Web.Pages.Audit;
 /// <summary>
 /// One logged CDS Hooks answer that ran no screening (the chart lacked a required item, or a draft order's medicine could
 /// not be identified), for the auditor: who asked through which EHR client, the items missing, the contraindications the
-/// chart recorded and the inputs their rules read, the FHIR data given, and who has looked at it.
+/// chart recorded and the inputs their rules read, the FHIR data given, its place in the chain, and who has looked at it.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
+public sealed class HookAnswerModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
 {
     /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
@@ -33,11 +33,20 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 
+    /// <summary>
+    /// The entry's place in the chain (QA318 F7), read with its header (<see cref="IDecisionLog.FindEntryHeaderAsync"/>): the
+    /// answer as the audit reads it carries no hash. Null only when the entry went from the log between the two reads.
+    /// </summary>
+    public ChainPlace? ChainPlace { get; private set; }
+
     /// <summary>What verification finds about this entry and the overrides shown with it (QA P10); shown first when anything.</summary>
     public EntryVerification Verification { get; private set; } = EntryVerification.None;
 
     /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is read or recorded while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; } = [];
+
+    /// <summary>What the access log records of a view of this page (and, with why, of one refused: <see cref="UnreadableEntries.RecordRefusedAsync"/>).</summary>
+    private const string AccessDetail = "audit workspace; hook answer";
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -49,13 +58,15 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         try
         {
             return await AuditEntryPages.OpenAsync(
-                this, audit, access, id, DecisionLogEntryTypes.HookAnswer, "audit workspace; hook answer",
+                this, audit, access, id, DecisionLogEntryTypes.HookAnswer, AccessDetail,
                 aborted => audit.FindHookAnswerAsync(id, aborted), answer => answer.Overrides.Select(o => o.Id),
-                (answer, opened, _) =>
+                async (answer, opened, aborted) =>
                 {
                     (Answer, AccessHistory, Verification) = (answer, opened.AccessHistory, opened.Verification);
                     AnswersRead = answer.AnswersRead();
-                    return Task.CompletedTask;
+                    ChainPlace = await log.FindEntryHeaderAsync(id, aborted) is { } header
+                        ? new ChainPlace("hook-answer-chain", header.Sequence, header.Hash, header.PreviousHash)
+                        : null;
                 });
         }
         catch (DecisionLogUnavailableException ex)
@@ -65,6 +76,7 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            await access.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, id, AccessDetail, ex.Entry);
             Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
 
             return Page();

@@ -27,6 +27,9 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
     /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is read or recorded while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; } = [];
 
+    /// <summary>What the access log records of a view of this page (and, with why, of one refused: <see cref="UnreadableEntries.RecordRefusedAsync"/>).</summary>
+    private const string AccessDetail = "audit workspace; override";
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (AuditEntryPages.RefuseQuery(this, FilterErrors))
@@ -37,7 +40,7 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
         try
         {
             return await AuditEntryPages.OpenAsync(
-                this, audit, access, id, DecisionLogEntryTypes.Override, "audit workspace; override",
+                this, audit, access, id, DecisionLogEntryTypes.Override, AccessDetail,
                 aborted => audit.FindOverrideAsync(id, aborted), _ => [],
                 (entry, opened, _) =>
                 {
@@ -52,6 +55,7 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            await access.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, id, AccessDetail, ex.Entry);
             Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
 
             return Page();

@@ -15,13 +15,19 @@ namespace KetamineCds.Web.Pages.Audit;
 /// answer that ran no screening, the contraindication rules it evaluated, on the inputs it stored (QA158 F2).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
+public sealed partial class ReplayModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
 {
     /// <summary>The replay; null when it could not be done (then <see cref="Problem"/> says why).</summary>
     public ReplayResult? Result { get; private set; }
 
     /// <summary>The screening (or EHR answer) asked for.</summary>
     public Guid Id { get; private set; }
+
+    /// <summary>
+    /// When the entry was read: what names it (its sequence, when and by whom it was recorded, the patient), so that a
+    /// printed replay says what it is of (QA318 F8). Null when it was not read.
+    /// </summary>
+    public LoggedEntryHeader? Entry { get; private set; }
 
     /// <summary>Set when the entry's stored history cannot be read: the page says so (409), and replays nothing.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
@@ -70,8 +76,9 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
                     : AuditEntryPages.NoSuchEntry(this, id);
             }
 
+            var entry = await log.FindEntryHeaderAsync(id, HttpContext.RequestAborted);
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.AccessDetail);
-            Result = result;
+            (Result, Entry) = (result, entry);
             if (result.ReplayedAssessmentJson is { } replayed)
             {
                 var differences = new List<ReplayResponse.ReplayDifference>();
@@ -89,6 +96,7 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            await access.RecordRefusedAsync(HttpContext, AccessEventKind.Replay, id, null, ex.Entry);
             Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
             return Page();
         }

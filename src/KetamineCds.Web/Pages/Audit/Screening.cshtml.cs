@@ -34,6 +34,9 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
     /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is read or recorded while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; } = [];
 
+    /// <summary>What the access log records of a view of this page (and, with why, of one refused: <see cref="UnreadableEntries.RecordRefusedAsync"/>).</summary>
+    private const string AccessDetail = "audit workspace";
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (AuditEntryPages.RefuseQuery(this, FilterErrors))
@@ -44,7 +47,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         try
         {
             return await AuditEntryPages.OpenAsync(
-                this, audit, access, id, DecisionLogEntryTypes.Screening, "audit workspace",
+                this, audit, access, id, DecisionLogEntryTypes.Screening, AccessDetail,
                 aborted => log.FindScreeningAsync(id, aborted), screening => screening.Overrides.Select(o => o.Id),
                 async (screening, opened, aborted) =>
                 {
@@ -61,6 +64,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            await access.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, id, AccessDetail, ex.Entry);
             Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
 
             return Page();

@@ -103,6 +103,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
         if (Unreadable is not null)
         {
+            // QA318 F6: the attempt is in the access log too, not only in the app log's line.
+            await audit.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, id, "page", Unreadable.Entry);
             return Page();
         }
 

@@ -411,6 +411,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
             var earlierId = Earlier.Value;
             var (stop, previous) = await OpenEarlierAsync(earlierId, calendar, cancellationToken);
+            if (Unreadable is not null)
+            {
+                // QA318 F6: the attempt to open it is in the access log too, not only in the app log's line.
+                await audit.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, earlierId, Corrects is null ? "re-screen" : "correction", Unreadable.Entry, Roles.Psychiatrist);
+            }
+
             if (previous is null)
             {
                 return stop!;

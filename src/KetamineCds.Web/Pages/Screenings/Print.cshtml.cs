@@ -94,6 +94,8 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         (var screening, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
         if (Unreadable is not null)
         {
+            // QA318 F6: the attempt is in the access log too, not only in the app log's line.
+            await audit.RecordRefusedAsync(HttpContext, AccessEventKind.PrintScreening, id, null, Unreadable.Entry);
             return Page();
         }
 
