@@ -12,7 +12,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
 /// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
 /// after a full check that failed every tick checks in full until one passes; so does the tick after the quicker check
-/// found the entries before its checkpoint miscounted (QA141 F1: it cannot say which entry; the full check names it). A full
+/// refused (QA141 F1: it cannot always say which entry; the full check names it), so a quicker check that keeps failing
+/// is not run, and recorded in the access log, at every tick (session 65). A full
 /// check that failed is not walked again while nothing has changed since (helper-147): no entry appended, none deleted or
 /// put back, the head and the checkpoint folder's files as they were (<see cref="DecisionLogCheckpoints.StateAsync"/>),
 /// and less than <c>Audit:FullVerificationInterval</c> since that check; each such tick refuses again with that check's
@@ -150,6 +151,13 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
                     if (v.Mode == VerificationMode.Full && before is not null)
                     {
                         _lastFailedFullCheck = (before, now, v);
+                    }
+                    else if (v.Mode == VerificationMode.FromCheckpoint)
+                    {
+                        // The next tick checks all of it: it names the first broken entry, and while nothing changes the
+                        // ticks after it are not walked again, so a damaged log is not verified (and recorded in the
+                        // access log) anew every interval until the next full check is due.
+                        _lastFullCheck = null;
                     }
 
                     LogRefused(logger, RefusalReason(v), CheckName(v.Mode));

@@ -452,6 +452,38 @@ public abstract class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckpointWriter_TheCheckFromTheCheckpointRefuses_TheNextTickChecksInFull_AndTheTicksAfterAreNotVerifiedAndRecordedAgain()
+    {
+        // Session 65: a quicker check that refused was run again at every tick until the next full check was due (a day by
+        // default), each time recording a verification in the access log. Now the next tick checks all of it, naming the
+        // entry, and the ticks after it refuse with that check's reason without walking, or recording, again.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        await RecordAsync(2);
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 5");
+        var recordedBefore = await VerificationsRecordedAsync();
+
+        var checks = new List<string>();
+        for (var tick = 0; tick < 4; tick++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(5));
+            await writer.WriteOnceAsync(CancellationToken.None);
+            var refused = logger.Messages[^1];
+            Assert.Equal(LogLevel.Error, refused.Level);
+            Assert.StartsWith("the chain is broken at entry 5 (", (string)refused.Properties["Reason"]!, StringComparison.Ordinal);
+            checks.Add((string)refused.Properties["Check"]! + (((string)refused.Properties["Reason"]!).Contains("not walked again", StringComparison.Ordinal) ? ", not walked again" : ""));
+        }
+
+        Assert.Equal(["from-checkpoint", "full", "full, not walked again", "full, not walked again"], checks);
+        Assert.Equal(2, await VerificationsRecordedAsync() - recordedBefore);
+        Assert.Single(CheckpointFilesWritten());
+    }
+
+    [Fact]
     public async Task CheckpointWriter_LogDamaged_ACheckpointFileSetAside_TheNextTickWalksAgain()
     {
         // What the writer remembers of a failed full check is the log's head and count and the checkpoint folder's files:
@@ -799,15 +831,12 @@ public abstract class CheckpointTests : IAsyncLifetime
         // Entry 5, after the checkpoint, edited: the next tick checks from the checkpoint, refuses, and records what it found.
         await Store.DisableTriggersAsync();
         await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 5");
-        for (var tick = 0; tick < 2; tick++)
-        {
-            clock.Advance(TimeSpan.FromMinutes(5));
-            await writer.WriteOnceAsync(CancellationToken.None);
-        }
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
 
         var later = await Store.Access.LastVerificationAsync();
 
-        // The quicker checks recorded since do not hide the last full one.
+        // The quicker check recorded since does not hide the last full one.
         Assert.Equal(clean.LastFull, later.LastFull);
         var failed = later.LaterFailed!.Record!;
         Assert.Equal((false, false, 3L, 2L, 1L, 5L), (failed.DecisionLogIntact, failed.IsFull, failed.StartedAfter, failed.Checked!.Value, failed.Findings!.Value, failed.FirstBrokenSequence!.Value));
@@ -843,6 +872,13 @@ public abstract class CheckpointTests : IAsyncLifetime
         Assert.Equal(4L, status.LastFull!.Record!.ReachedSequence);
         Assert.Null(status.AddedSince);
         Assert.Equal((2L, true, true), (status.HeadSequence, status.HeadBehind, status.FoundProblems));
+    }
+
+    /// <summary>How many verifications the access log records.</summary>
+    private async Task<int> VerificationsRecordedAsync()
+    {
+        await using var db = Store.Factory.CreateDbContext();
+        return await db.AccessEvents.CountAsync(e => e.Kind == "verify");
     }
 
     private async Task<string> HeadHashAsync()
