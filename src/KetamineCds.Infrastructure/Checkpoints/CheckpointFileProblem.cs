@@ -29,6 +29,12 @@ public enum CheckpointFileProblemKind
     /// </summary>
     DamagedZip,
 
+    /// <summary>
+    /// A .zip inside an uploaded zip: not opened (one level of zips is read, so a crafted upload cannot nest its way past
+    /// the bound on what is inflated); named so that the checkpoints it may hold are not left out without a word.
+    /// </summary>
+    ZipInZip,
+
     /// <summary>The file names no format.</summary>
     NoFormat,
 
@@ -92,6 +98,7 @@ public sealed record CheckpointFileProblem(CheckpointFileProblemKind Kind, strin
         CheckpointFileProblemKind.NotAZip => "named .zip, but not a zip file",
         CheckpointFileProblemKind.DamagedInZip => "it could not be unpacked from the zip (the zip is damaged)",
         CheckpointFileProblemKind.DamagedZip => "a zip file, but it could not be opened (the zip is damaged)",
+        CheckpointFileProblemKind.ZipInZip => "a zip inside the uploaded zip, which is not opened (unzip the outer zip and upload this one by itself)",
         CheckpointFileProblemKind.NoFormat => $"no format named (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.UnknownFormat => $"unknown format '{Found}' (expected {SignedCheckpoint.Format})",
         CheckpointFileProblemKind.NoAlgorithm => $"no algorithm named (expected {SignedCheckpoint.Algorithm})",

@@ -162,7 +162,9 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// themselves are bounded by the request size (<c>Hardening.MaxRequestBodyBytes</c>). A zip is one named .zip or one
     /// that starts as a zip does, whatever its name. A file that cannot be read as a checkpoint's text says why
     /// (<see cref="CheckpointFile.Problem"/>): too large (with its size), not text, a .zip that is not a zip, a zip that
-    /// cannot be opened, a file the zip could not unpack; text that is not JSON is the parser's to say.
+    /// cannot be opened, a file the zip could not unpack, a zip inside the zip (named, not opened: one level of zips is read,
+    /// so the bound above holds); text that is not JSON is the parser's to say. The zip's other files (its README, the
+    /// public key) are not checkpoints and are not listed.
     /// </summary>
     public static UploadedCheckpoints ReadUploads(IEnumerable<(string Name, Stream Content)> uploads, int newest)
     {
@@ -200,6 +202,14 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                     foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
                     {
                         found.Add((Path.GetFileName(entry.FullName), () => ReadEntry(UploadedZipSourcePrefix + name, entry)));
+                    }
+
+                    // A zip inside the zip (kept downloads zipped together) is named, not opened: its checkpoints would
+                    // otherwise be left out without a word.
+                    foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        var source = UploadedZipSourcePrefix + name;
+                        found.Add((Path.GetFileName(entry.FullName), () => CheckpointFile.Unread(source, entry.FullName, new CheckpointFileProblem(CheckpointFileProblemKind.ZipInZip))));
                     }
 
                     continue;

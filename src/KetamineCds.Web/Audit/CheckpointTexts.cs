@@ -57,6 +57,7 @@ public static class CheckpointTexts
             CheckpointFileProblemKind.NotAZip => localizer["named .zip, but not a zip file"],
             CheckpointFileProblemKind.DamagedInZip => localizer["it could not be unpacked from the zip (the zip is damaged)"],
             CheckpointFileProblemKind.DamagedZip => localizer["a zip file, but it could not be opened (the zip is damaged)"],
+            CheckpointFileProblemKind.ZipInZip => localizer["a zip inside the uploaded zip, which is not opened (unzip the outer zip and upload this one by itself)"],
             CheckpointFileProblemKind.NoFormat => localizer["no format named (expected {0})", SignedCheckpoint.Format],
             CheckpointFileProblemKind.UnknownFormat => localizer["unknown format '{0}' (expected {1})", found, SignedCheckpoint.Format],
             CheckpointFileProblemKind.NoAlgorithm => localizer["no algorithm named (expected {0})", SignedCheckpoint.Algorithm],

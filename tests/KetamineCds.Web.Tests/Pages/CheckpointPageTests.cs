@@ -725,6 +725,56 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task CheckpointsPage_AZipInsideTheUploadedZip_IsNamedAndNotOpened(string language)
+    {
+        // Session 65: kept downloads zipped together ("kept-2026.zip" holding a month's download) were read as holding
+        // nothing: the inner zip was skipped without a word. It is named, with what to do; it is not opened (one level of
+        // zips is read). A checkpoint beside it is still checked.
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync();
+        var checkpoint = SignedCheckpoint.TryParse(good, out _)!;
+        var inner = new MemoryStream();
+        using (var zip = new ZipArchive(inner, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("checkpoints/" + checkpoint.FileName).Open();
+            entry.Write(Encoding.UTF8.GetBytes(good));
+        }
+
+        var outer = new MemoryStream();
+        using (var zip = new ZipArchive(outer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry("2026-11/ketaminecds-checkpoints-20261130.zip").Open())
+            {
+                entry.Write(inner.ToArray());
+            }
+
+            using (var entry = zip.CreateEntry(checkpoint.FileName).Open())
+            {
+                entry.Write(Encoding.UTF8.GetBytes(good));
+            }
+
+            using (var entry = zip.CreateEntry("README.txt").Open())
+            {
+                entry.Write("kept copies"u8);
+            }
+        }
+
+        var zh = language == "zh-CN";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        var html = await UploadAsync(client, ("kept-2026.zip", outer.ToArray()));
+
+        var uploaded = html[html.IndexOf("id=\"uploaded-status\"", StringComparison.Ordinal)..html.IndexOf(zh ? "已记录的检查点" : "Checkpoints on record", StringComparison.Ordinal)];
+        Assert.Matches(RowWith("2026-11/ketaminecds-checkpoints-20261130.zip", (zh ? "不是可读取的检查点：上传的 zip 文件中的 zip 文件，不会被打开（请先解压外层 zip 文件，再单独上传此文件）。" : "Not a readable checkpoint: a zip inside the uploaded zip, which is not opened (unzip the outer zip and upload this one by itself).")), uploaded);
+        Assert.Matches(RowWith(checkpoint.FileName, zh ? "条目 2 的哈希与签名时一致。" : "Entry 2 has the signed hash."), uploaded);
+        Assert.DoesNotContain("README.txt", uploaded, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en-GB", "The checkpoint copy folder '{0}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.")]
     [InlineData("zh-CN", "检查点副本文件夹“{0}”（Audit:ExternalCheckpointCopies）不存在或无法访问。")]
     public async Task CheckpointsAndVerifyPages_ConfiguredCopyFolderMissing_SayItInThePagesLanguage(string language, string message)
