@@ -219,6 +219,7 @@ public static partial class AccessEventTexts
             "write checkpoint" => localizer["Wrote a checkpoint (API)"],
             "write checkpoint (audit workspace)" => localizer["Wrote a checkpoint (audit workspace)"],
             "list checkpoints" => localizer["Listed the checkpoints (API)"],
+            Pages.Audit.CheckpointsModel.ListDetail => localizer["Listed the checkpoints (audit workspace)"],
             "checkpoints download" => localizer["Downloaded the checkpoints"],
             "checkpoints download (newest 200)" => localizer["Downloaded the newest {0} checkpoints", 200],
             // A user's own account (Pages/Account, AccountApi).

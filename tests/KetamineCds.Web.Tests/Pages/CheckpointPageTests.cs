@@ -143,6 +143,42 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Contains("openssl dgst -sha256 -verify", await reader.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Listed the checkpoints (audit workspace)", "Listed the checkpoints (API)")]
+    [InlineData("zh-CN", "列出了检查点（审计工作区）", "列出了检查点（API）")]
+    public async Task CheckpointsPage_View_IsRecordedAsTheApisListIs_AndTheAccessLogSaysSoInWords(string language, string page, string api)
+    {
+        // QA318: the API's list of the checkpoints was an access event, a view of the page was not.
+        await RecordScreeningsAsync(1);
+        var auditorApi = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditorApi.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var (viewed, listed) = ("checkpoints-" + Guid.NewGuid().ToString("N"), "checkpoints-" + Guid.NewGuid().ToString("N"));
+
+        using (var view = new HttpRequestMessage(HttpMethod.Get, "/Audit/Checkpoints"))
+        {
+            view.Headers.Add("X-Correlation-Id", viewed);
+            using var response = await client.SendAsync(view);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit/checkpoints"))
+        {
+            list.Headers.Add("X-Correlation-Id", listed);
+            (await auditorApi.SendAsync(list)).EnsureSuccessStatusCode();
+        }
+
+        var pageEvent = Assert.Single(await AccessEventsAsync(viewed));
+        var apiEvent = Assert.Single(await AccessEventsAsync(listed));
+        Assert.Equal((KetamineCdsFactory.Auditor, "Auditor", "checkpoint", "decision-log", "list checkpoints (audit workspace)"), (pageEvent.UserEmail, pageEvent.Role, pageEvent.Kind, pageEvent.Subject, pageEvent.Detail));
+        Assert.Equal(("checkpoint", "decision-log", "list checkpoints"), (apiEvent.Kind, apiEvent.Subject, apiEvent.Detail));
+
+        using var access = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Access?kind=checkpoint", language);
+        var html = WebUtility.HtmlDecode(await access.Content.ReadAsStringAsync());
+        Assert.Contains($"<td class=\"access-detail\">{page} <code class=\"recorded-text\" lang=\"en\">list checkpoints (audit workspace)</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-detail\">{api} <code class=\"recorded-text\" lang=\"en\">list checkpoints</code></td>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CheckpointsPage_UploadKeptCopy_ChecksEachFileAndSaysWhichNoLongerHolds()
     {
@@ -518,9 +554,11 @@ public sealed partial class CheckpointPageTests : IDisposable
         // QA284 F1: the generic "Too much data" page, no limit named and no way back.
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         client.DefaultRequestHeaders.Add("Accept-Language", language);
+        // The form's token comes from a view of the page, which is recorded; the refused upload adds nothing.
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
         var before = await CountAccessEventsAsync();
 
-        using var response = await PostUploadAsync(client, ("kept.zip", new byte[KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes + 1]));
+        using var response = await PostUploadAsync(client, token, ("kept.zip", new byte[KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes + 1]));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -771,9 +809,11 @@ public sealed partial class CheckpointPageTests : IDisposable
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, params (string Name, byte[] Content)[] files) =>
+        await PostUploadAsync(client, await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints"), files);
+
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, string token, params (string Name, byte[] Content)[] files)
     {
-        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, content) in files)
         {
@@ -781,6 +821,13 @@ public sealed partial class CheckpointPageTests : IDisposable
         }
 
         return await client.PostAsync("/Audit/Checkpoints?handler=Upload", form);
+    }
+
+    private async Task<List<KetamineCds.Infrastructure.DecisionLog.AccessLogEntry>> AccessEventsAsync(string correlationId)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.AsNoTracking()
+            .Where(e => e.CorrelationId == correlationId).ToListAsync();
     }
 
     private async Task<int> CountAccessEventsAsync()
