@@ -205,6 +205,10 @@ public static partial class AccessEventTexts
             "cds-hooks prefill" => localizer["Form filled in from the EHR (CDS Hooks)"],
             "re-screen" => localizer["Opened to re-screen"],
             "correction" => localizer["Opened to correct"],
+            // A refused opening only (UnreadableEntries.RecordRefusedAsync): an override posted on the screening's page, a
+            // correction posted to the API.
+            "override" => localizer["Opened to record an override"],
+            "api correction" => localizer["Opened to correct (API)"],
             "audit workspace" => localizer["Audit workspace"],
             "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
             "audit workspace; override" => localizer["Audit workspace, override"],
