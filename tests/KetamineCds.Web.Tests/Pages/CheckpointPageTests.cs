@@ -180,6 +180,33 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckpointsPage_DownloadReadme_NamesTheExportAsItDownloads()
+    {
+        // QA318: the README told the reader to run the script on decision-log.jsonl, and the export downloads as
+        // decision-log-<UTC time>.jsonl (ExportFileName): the command named no file the reader has.
+        await RecordScreeningsAsync(1);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        using var export = await client.GetAsync("/Audit?handler=JsonLines");
+        var downloaded = export.Content.Headers.ContentDisposition!.FileName!.Trim('"');
+
+        using var zip = new ZipArchive(await client.GetStreamAsync("/Audit/Checkpoints?handler=Download"));
+        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open());
+        var readme = await reader.ReadToEndAsync();
+
+        var command = ReadmeVerifyCommand().Match(readme);
+        Assert.True(command.Success, readme);
+        var placeholder = command.Groups["file"].Value;
+        Assert.Equal("decision-log-<time>.jsonl", placeholder);
+        var split = placeholder.Split("<time>");
+        Assert.Matches("^" + Regex.Escape(split[0]) + "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z" + Regex.Escape(split[1]) + "$", downloaded);
+        Assert.Contains("(e.g. decision-log-2026-12-07T081530Z.jsonl)", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("decision-log.jsonl", readme, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"python3 scripts/verify-decision-log\.py (?<file>\S+) --complete --head SEQUENCE:HEADHASH")]
+    private static partial Regex ReadmeVerifyCommand();
+
+    [Fact]
     public async Task CheckpointsPage_UploadKeptCopy_ChecksEachFileAndSaysWhichNoLongerHolds()
     {
         await RecordScreeningsAsync(2);
