@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Re-verifies a KetamineCds decision-log export (JSON Lines) offline, without the app or its database.
 
-Usage: python3 scripts/verify-decision-log.py decision-log.jsonl [--complete] [--head SEQUENCE:HASH]
+Usage: python3 scripts/verify-decision-log.py decision-log-<time>.jsonl [--complete] [--head SEQUENCE:HASH]
 
 The export is GET /api/v1/audit/export.jsonl (or Audit > "Export as JSON Lines (lossless)"): one object per log entry,
 in sequence order, with every field the chain hashes, exactly as stored, its `hash` and its `previousHash`.

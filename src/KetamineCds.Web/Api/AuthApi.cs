@@ -111,7 +111,9 @@ public static class AuthApi
         var result = await passwordSignIn.SignInAsync(context, login.Email, login.Password, ApiTokenHandler.SchemeName, "api");
         if (result.RequiresTwoFactor)
         {
-            // The password was right; the sign-in manager (scoped, already set to the API scheme) holds the pending user.
+            // The password was right; the sign-in manager (scoped, already set to the API scheme) holds the pending user,
+            // whose roles the attempt is recorded with (read before the attempt, which may end the pending state).
+            var account = await signIn.GetTwoFactorAuthenticationUserAsync();
             if (!string.IsNullOrWhiteSpace(login.TwoFactorCode))
             {
                 result = await signIn.TwoFactorAuthenticatorSignInAsync(Authenticator.CleanCode(login.TwoFactorCode), isPersistent: false, rememberClient: false);
@@ -129,7 +131,7 @@ public static class AuthApi
             }
 
             var kind = result.Succeeded ? AccessEventKind.SignIn : result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed;
-            await audit.RecordSignInAsync(context, kind, login.Email?.Trim() ?? "", "api");
+            await audit.RecordSignInAsync(context, kind, login.Email?.Trim() ?? "", account is null ? null : await signIn.UserManager.GetRolesAsync(account), "api");
             if (!result.Succeeded && !result.IsLockedOut && !string.IsNullOrWhiteSpace(login.TwoFactorCode)
                 && await signIn.GetTwoFactorAuthenticationUserAsync() is { } pending
                 && await authenticatorCodes.WasAlreadyUsedAsync(Authenticator.CleanCode(login.TwoFactorCode), signIn.UserManager, pending))
@@ -174,7 +176,7 @@ public static class AuthApi
 
         var outcome = await refresh.RefreshAsync(context, read["refreshToken"]!);
         await audit.RecordSignInAsync(
-            context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", outcome.Reused ? RefreshTokenReusedAudit : "api refresh");
+            context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", outcome.AccountRoles, outcome.Reused ? RefreshTokenReusedAudit : "api refresh");
         if (outcome.Reused)
         {
             // The rightful client, or the thief, learns that the sign-in is over and why; the other finds out at its next call.
@@ -195,7 +197,7 @@ public static class AuthApi
 
     private static async Task<IResult> LogoutAsync(HttpContext context, IAccessAudit audit)
     {
-        await audit.RecordAsync(context, AccessEventKind.SignOut, null, "api");
+        await audit.RecordSignOutAsync(context, "api");
         await context.SignOutAsync(ApiTokenHandler.SchemeName);
         return Results.NoContent();
     }

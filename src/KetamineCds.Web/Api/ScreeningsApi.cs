@@ -154,6 +154,7 @@ public static class ScreeningsApi
         HttpContext context,
         ScreeningRecorder recorder,
         IDecisionLog log,
+        IAccessAudit audit,
         ILoggerFactory loggers,
         [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each correction and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the correction recorded by the first, never \"already corrected\". The key sent with a different body (the answers or correctionReason), to another screening's corrections or to POST /api/v1/screenings records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
         CancellationToken cancellationToken)
@@ -184,8 +185,11 @@ public static class ScreeningsApi
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
-            // Nothing is corrected that cannot be read: the entry is named, as its own GET names it.
-            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            // Nothing is corrected that cannot be read: the entry is named, as its own GET names it, and the refused attempt
+            // is in the access log, as the form's correction records its own (QA318).
+            var problem = UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            await audit.RecordRefusedAsync(context, AccessEventKind.ViewScreening, id, "api correction", ex.Entry, Roles.Psychiatrist);
+            return problem;
         }
     }
 

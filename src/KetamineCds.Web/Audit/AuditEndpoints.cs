@@ -133,7 +133,8 @@ public static class AuditEndpoints
     /// <summary>
     /// GET /api/v1/audit/screenings/{sequence}/replay: the Replay page's answer for the screening at that place in the
     /// chain, or the CDS Hooks answer that ran no screening there (QA158 F2: its contraindications, or "inputs-not-kept"),
-    /// recorded in the access log as the page's is (kind replay, the entry's id, "api; " and the outcome).
+    /// recorded in the access log as the page's is (kind replay, the entry's id, "api; " and the outcome; a replay refused
+    /// because the entry cannot be read, "api; refused as unreadable: entry N").
     /// 400 for a sequence that is not a whole number from 1, 404 where the entry is neither (an override), 409 for an entry
     /// that cannot be read or a database that refused the request, 503 when the database could not be reached.
     /// </summary>
@@ -185,7 +186,11 @@ public static class AuditEndpoints
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
-            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(AuditEndpoints)), ex);
+            var problem = UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(AuditEndpoints)), ex);
+            // QA318: the refused replay is in the access log too, as the Replay page records its own (detail "api; refused
+            // as unreadable: entry N"). The subject is the entry at that place, as a replay's is.
+            await access.RecordRefusedAsync(context, AccessEventKind.Replay, ex.EntryId, "api", ex.Entry);
+            return problem;
         }
     }
 

@@ -39,6 +39,16 @@ public static class CheckpointReadme
         file name, which sorts by entry number, then time); it says how many older ones it did not check. The page's
         "newest 200" download always fits. To check older files, upload them in batches of up to 200 from this folder,
         or check each one offline: its signature as above, and the entry it signed against the log's export with
-          python3 scripts/verify-decision-log.py decision-log.jsonl --complete --head SEQUENCE:HEADHASH
+          python3 scripts/verify-decision-log.py {ExportExample} --complete --head SEQUENCE:HEADHASH
+        where {ExportExample} stands for the export of the whole log as JSON Lines, with no filter (Audit > "Export as
+        JSON Lines (lossless)", or GET /api/v1/audit/export.jsonl): it downloads as decision-log-, the UTC time it was
+        made to the second, and .jsonl (e.g. {ExportFileName.Of(ExportFileName.DecisionLog, ExampleTime, "jsonl")}).
+        The script is in KetamineCds's source (scripts/); docs/operations.md says what it checks.
         """;
+
+    /// <summary>The export's file name as the README's command gives it: a placeholder for the time (<see cref="ExportFileName"/>).</summary>
+    public const string ExportExample = ExportFileName.DecisionLog + "-<time>.jsonl";
+
+    /// <summary>The time of the README's example file name, as docs/operations.md's example.</summary>
+    private static readonly DateTimeOffset ExampleTime = new(2026, 12, 7, 8, 15, 30, TimeSpan.Zero);
 }

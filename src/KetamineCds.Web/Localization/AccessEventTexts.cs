@@ -205,6 +205,10 @@ public static partial class AccessEventTexts
             "cds-hooks prefill" => localizer["Form filled in from the EHR (CDS Hooks)"],
             "re-screen" => localizer["Opened to re-screen"],
             "correction" => localizer["Opened to correct"],
+            // A refused opening only (UnreadableEntries.RecordRefusedAsync): an override posted on the screening's page, a
+            // correction posted to the API.
+            "override" => localizer["Opened to record an override"],
+            "api correction" => localizer["Opened to correct (API)"],
             "audit workspace" => localizer["Audit workspace"],
             "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
             "audit workspace; override" => localizer["Audit workspace, override"],
@@ -219,6 +223,7 @@ public static partial class AccessEventTexts
             "write checkpoint" => localizer["Wrote a checkpoint (API)"],
             "write checkpoint (audit workspace)" => localizer["Wrote a checkpoint (audit workspace)"],
             "list checkpoints" => localizer["Listed the checkpoints (API)"],
+            Pages.Audit.CheckpointsModel.ListDetail => localizer["Listed the checkpoints (audit workspace)"],
             "checkpoints download" => localizer["Downloaded the checkpoints"],
             "checkpoints download (newest 200)" => localizer["Downloaded the newest {0} checkpoints", 200],
             // A user's own account (Pages/Account, AccountApi).

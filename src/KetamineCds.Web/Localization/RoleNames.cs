@@ -18,6 +18,10 @@ public static class RoleNames
             CdsHooks.CdsHookAnswering.EhrUserRole => localizer["EHR user"],
             // An override from a CDS Hooks client's feedback (helper 241: the override page showed "CdsHooksClient").
             CdsHooks.CdsHookAnswering.ClientRole => localizer["EHR client"],
+            // A sign-in's or sign-out's roles, every one the account holds (Security.AccessAuditing.AccountRoles:
+            // "Psychiatrist, Auditor"), each named, in the reader's list.
+            _ when role?.Contains(Security.AccessAuditing.RoleSeparator, StringComparison.Ordinal) == true =>
+                string.Join(ClinicalText.Shared.ListSeparator, role.Split(Security.AccessAuditing.RoleSeparator).Select(r => Of(r, localizer))),
             _ => role ?? "",
         };
     }

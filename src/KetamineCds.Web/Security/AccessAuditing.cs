@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -27,9 +29,57 @@ public static class AccessAuditing
             new AccessEvent(kind, context.User.ToActor().Email is { Length: > 0 } email ? email : "(unknown)", context.User.ActingRole(role), subject, detail, context.GetCorrelationId()),
             CancellationToken.None);
 
-    /// <summary>Appends a sign-in event for the attempted email (not yet, or never, a signed-in user).</summary>
-    public static Task RecordSignInAsync(this IAccessAudit audit, HttpContext context, AccessEventKind kind, string attemptedEmail, string channel) =>
-        audit.RecordAsync(new AccessEvent(kind, attemptedEmail, null, null, channel, context.GetCorrelationId()), CancellationToken.None);
+    /// <summary>
+    /// Appends a sign-in event (a sign-in, a failed attempt, a lockout) for the attempted email (not yet, or never, a
+    /// signed-in user), with the roles of the account it names (<see cref="AccountRoles"/>; QA318: the Role column was
+    /// blank for every sign-in): null when no account has that email, and never anything of what was typed but the email.
+    /// </summary>
+    /// <param name="audit">The access audit.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="kind">What happened.</param>
+    /// <param name="attemptedEmail">The email as typed (or the account's, once known).</param>
+    /// <param name="accountRoles">The roles the account holds; null when no account is known.</param>
+    /// <param name="channel">How: "page", "api", "page, authenticator code" ...</param>
+    public static Task RecordSignInAsync(this IAccessAudit audit, HttpContext context, AccessEventKind kind, string attemptedEmail, IEnumerable<string>? accountRoles, string channel) =>
+        audit.RecordAsync(new AccessEvent(kind, attemptedEmail, AccountRoles(accountRoles), null, channel, context.GetCorrelationId()), CancellationToken.None);
+
+    /// <summary>
+    /// Appends a sign-out of the signed-in user (<see cref="AccessEventKind.SignOut"/>), with every role the account holds,
+    /// as its sign-in was recorded (<see cref="AccountRoles"/>), not the one an action is done in.
+    /// </summary>
+    public static Task RecordSignOutAsync(this IAccessAudit audit, HttpContext context, string channel) =>
+        audit.RecordAsync(
+            new AccessEvent(AccessEventKind.SignOut, context.User.ToActor().Email is { Length: > 0 } email ? email : "(unknown)", AccountRoles(HeldRoles(context.User)), null, channel, context.GetCorrelationId()),
+            CancellationToken.None);
+
+    /// <summary>The app's roles <paramref name="user"/> holds, in <see cref="Roles.All"/>'s order.</summary>
+    public static IReadOnlyList<string> HeldRoles(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return [.. Roles.All.Where(user.IsInRole)];
+    }
+
+    /// <summary>
+    /// The Role column of a sign-in or sign-out: every role the account holds, in <see cref="Roles.All"/>'s order, joined by
+    /// ", " (<c>Psychiatrist, Auditor</c>), as an administrator's "set roles" detail lists them: signing in gives the
+    /// account all of them at once, where any other event records the one role it was done in. Null when no account is
+    /// known (a failed sign-in of an email no account has) or it holds no role. A role the app does not know (from an
+    /// older or newer release) is kept after the known ones.
+    /// </summary>
+    public static string? AccountRoles(IEnumerable<string>? roles)
+    {
+        if (roles is null)
+        {
+            return null;
+        }
+
+        var held = roles.Where(r => !string.IsNullOrEmpty(r)).ToHashSet(StringComparer.Ordinal);
+        var ordered = Roles.All.Where(held.Contains).Concat(held.Where(r => !Roles.All.Contains(r)).Order(StringComparer.Ordinal)).ToList();
+        return ordered.Count == 0 ? null : string.Join(RoleSeparator, ordered);
+    }
+
+    /// <summary>What <see cref="AccountRoles"/> puts between two roles.</summary>
+    public const string RoleSeparator = ", ";
 
     /// <summary>
     /// Appends a refusal (<see cref="AccessEventKind.AccessRefused"/>): the signed-in user was refused what a policy

@@ -26,10 +26,11 @@ public sealed class ApiTokenRefresh(
     ILogger<ApiTokenRefresh> logger)
 {
     /// <summary>
-    /// The outcome: whether new tokens were written, the account's email when the token named one, and whether the
-    /// token was a reused one whose family has now been ended.
+    /// The outcome: whether new tokens were written, the account's email when the token named one, whether the token was
+    /// a reused one whose family has now been ended, and the account's roles for the access log (as the account holds them
+    /// now when it was read, else as the token names them; null when the token could not be read).
     /// </summary>
-    public readonly record struct Outcome(bool Succeeded, string? Email, bool Reused = false);
+    public readonly record struct Outcome(bool Succeeded, string? Email, bool Reused = false, IReadOnlyList<string>? AccountRoles = null);
 
     /// <summary>
     /// Checks the refresh token and, when it holds, starts the next session of its family and writes the new tokens as
@@ -45,28 +46,29 @@ public sealed class ApiTokenRefresh(
 
         var principal = ticket.Principal;
         var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name;
+        var roles = AccessAuditing.HeldRoles(principal);
         var session = await sessions.FindForRefreshAsync(principal.FindFirstValue(ApiTokenHandler.SessionClaim), context.RequestAborted);
         if (session is null || !string.Equals(session.UserId, principal.FindFirstValue(ClaimTypes.NameIdentifier), StringComparison.Ordinal))
         {
-            return new(false, email);
+            return new(false, email, AccountRoles: roles);
         }
 
         if (session.Replaced)
         {
-            return await ReusedAsync(session, email);
+            return await ReusedAsync(session, email, roles);
         }
 
         var user = await signIn.ValidateSecurityStampAsync(principal);
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
-            return new(false, email);
+            return new(false, email, AccountRoles: roles);
         }
 
         // One use: of two refreshes racing with the same token, only the one that replaces the session goes on; the
         // other presented a token already traded, which is a reuse like any later one.
         if (!await sessions.ReplaceAsync(session.Id, CancellationToken.None))
         {
-            return await ReusedAsync(session, email);
+            return await ReusedAsync(session, email, roles);
         }
 
         // The account as it is now (roles, the must-change-password state), signed in the way it was (password or second factor).
@@ -78,17 +80,17 @@ public sealed class ApiTokenRefresh(
 
         // False when a reuse ended the family while this refresh was under way (that request recorded it): nothing is written.
         return await tokens.IssueAsync(context, renewed, null, session.SignedInAt, session.FamilyId)
-            ? new(true, user.Email ?? email)
-            : new(false, user.Email ?? email);
+            ? new(true, user.Email ?? email, AccountRoles: AccessAuditing.HeldRoles(renewed))
+            : new(false, user.Email ?? email, AccountRoles: AccessAuditing.HeldRoles(renewed));
     }
 
-    private async Task<Outcome> ReusedAsync(RefreshableSession session, string? email)
+    private async Task<Outcome> ReusedAsync(RefreshableSession session, string? email, IReadOnlyList<string> roles)
     {
         // Not cancelled with the request: a thief who hangs up must not keep the family alive.
         var ended = await sessions.EndFamilyAsync(session.FamilyId, CancellationToken.None);
         logger.LogWarning(
             "A refresh token of user {UserId} was presented after it had been used; its token family ({Sessions} sessions) was ended.",
             session.UserId, ended);
-        return new(false, email, Reused: true);
+        return new(false, email, Reused: true, AccountRoles: roles);
     }
 }

@@ -47,6 +47,7 @@ public static class OwnPassword
         }
 
         var email = user.Email ?? user.UserName ?? user.Id;
+        var roles = AccessAuditing.HeldRoles(context.User);
         var currentWrong = !string.IsNullOrEmpty(currentPassword) && !await users.CheckPasswordAsync(user, currentPassword);
         if (currentWrong)
         {
@@ -55,11 +56,11 @@ public static class OwnPassword
             {
                 // As an administrator's lock does: every session and token of the account ends, this one too.
                 await users.UpdateSecurityStampAsync(user);
-                await audit.RecordSignInAsync(context, AccessEventKind.LockedOut, email, $"change password ({channel}): wrong current password, sessions ended");
+                await audit.RecordSignInAsync(context, AccessEventKind.LockedOut, email, roles, $"change password ({channel}): wrong current password, sessions ended");
                 return new PasswordChange(PasswordChangeOutcome.LockedNow, true, [], user.LockoutEnd);
             }
 
-            await audit.RecordSignInAsync(context, AccessEventKind.SignInFailed, email, $"change password ({channel}): wrong current password");
+            await audit.RecordSignInAsync(context, AccessEventKind.SignInFailed, email, roles, $"change password ({channel}): wrong current password");
         }
 
         List<IdentityError> policyErrors = [];

@@ -12,7 +12,8 @@ namespace KetamineCds.Web.Security;
 /// refusal costs one password-hash verification, so time does not tell them apart either. An unknown email is
 /// checked against a dummy hash; a locked account's password is checked (and ignored). Each attempt is recorded in
 /// the access audit under the attempted email, a lockout as <see cref="AccessEventKind.LockedOut"/>, so
-/// administrators still see it (and the Users page shows the account as locked).
+/// administrators still see it (and the Users page shows the account as locked), with the account's roles when the email
+/// names one (blank for an email no account has).
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher, IAccessAudit audit, IOptions<PasswordHasherOptions> hashing)
 {
@@ -43,11 +44,14 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPassw
         email = email?.Trim() ?? "";
         password ??= "";
         var user = email.Length is > 0 and <= MaxEmailLength ? await signIn.UserManager.FindByNameAsync(email) : null;
+        // The account's roles for the access log's Role column (QA318), read for an unknown email too (the dummy account
+        // holds none), so that the extra query does not tell the two apart by time either; recorded blank for it.
+        var roles = await signIn.UserManager.GetRolesAsync(user ?? DummyUser);
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
         {
             // The same work as a wrong password on an existing account: one hash verification.
             hasher.VerifyHashedPassword(user ?? DummyUser, user?.PasswordHash ?? DummyHash(), password);
-            await audit.RecordSignInAsync(context, user is null ? AccessEventKind.SignInFailed : AccessEventKind.LockedOut, email, channel);
+            await audit.RecordSignInAsync(context, user is null ? AccessEventKind.SignInFailed : AccessEventKind.LockedOut, email, user is null ? null : roles, channel);
             return SignInResult.Failed;
         }
 
@@ -66,7 +70,7 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPassw
         }
 
         var kind = result.Succeeded ? AccessEventKind.SignIn : result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed;
-        await audit.RecordSignInAsync(context, kind, email, channel);
+        await audit.RecordSignInAsync(context, kind, email, roles, channel);
         return result.Succeeded ? result : SignInResult.Failed;
     }
 

@@ -84,7 +84,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [InlineData("zh-CN", "未记录角色")]
     public async Task AccessLog_SignInRow_SaysNoRoleWasRecorded_AndWrapsTheEmailBeforeItsAtAndTheDomainOnlyBeforeADot(string language, string noRole)
     {
-        // A sign-in is recorded for the attempted email before anyone acts in a role (AccessAuditing.RecordSignInAsync).
+        // A sign-in attempt for an email no account has is recorded without a role (AccessAuditing.RecordSignInAsync).
         await app.RecordAsync(AccessEventKind.SignIn, $"first.last@ward-{language}.clinic.example", null, "page");
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 

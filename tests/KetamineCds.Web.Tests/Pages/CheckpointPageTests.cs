@@ -143,6 +143,69 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Contains("openssl dgst -sha256 -verify", await reader.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Listed the checkpoints (audit workspace)", "Listed the checkpoints (API)")]
+    [InlineData("zh-CN", "列出了检查点（审计工作区）", "列出了检查点（API）")]
+    public async Task CheckpointsPage_View_IsRecordedAsTheApisListIs_AndTheAccessLogSaysSoInWords(string language, string page, string api)
+    {
+        // QA318: the API's list of the checkpoints was an access event, a view of the page was not.
+        await RecordScreeningsAsync(1);
+        var auditorApi = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditorApi.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var (viewed, listed) = ("checkpoints-" + Guid.NewGuid().ToString("N"), "checkpoints-" + Guid.NewGuid().ToString("N"));
+
+        using (var view = new HttpRequestMessage(HttpMethod.Get, "/Audit/Checkpoints"))
+        {
+            view.Headers.Add("X-Correlation-Id", viewed);
+            using var response = await client.SendAsync(view);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit/checkpoints"))
+        {
+            list.Headers.Add("X-Correlation-Id", listed);
+            (await auditorApi.SendAsync(list)).EnsureSuccessStatusCode();
+        }
+
+        var pageEvent = Assert.Single(await AccessEventsAsync(viewed));
+        var apiEvent = Assert.Single(await AccessEventsAsync(listed));
+        Assert.Equal((KetamineCdsFactory.Auditor, "Auditor", "checkpoint", "decision-log", "list checkpoints (audit workspace)"), (pageEvent.UserEmail, pageEvent.Role, pageEvent.Kind, pageEvent.Subject, pageEvent.Detail));
+        Assert.Equal(("checkpoint", "decision-log", "list checkpoints"), (apiEvent.Kind, apiEvent.Subject, apiEvent.Detail));
+
+        using var access = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Access?kind=checkpoint", language);
+        var html = WebUtility.HtmlDecode(await access.Content.ReadAsStringAsync());
+        Assert.Contains($"<td class=\"access-detail\">{page} <code class=\"recorded-text\" lang=\"en\">list checkpoints (audit workspace)</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-detail\">{api} <code class=\"recorded-text\" lang=\"en\">list checkpoints</code></td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_DownloadReadme_NamesTheExportAsItDownloads()
+    {
+        // QA318: the README told the reader to run the script on decision-log.jsonl, and the export downloads as
+        // decision-log-<UTC time>.jsonl (ExportFileName): the command named no file the reader has.
+        await RecordScreeningsAsync(1);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        using var export = await client.GetAsync("/Audit?handler=JsonLines");
+        var downloaded = export.Content.Headers.ContentDisposition!.FileName!.Trim('"');
+
+        using var zip = new ZipArchive(await client.GetStreamAsync("/Audit/Checkpoints?handler=Download"));
+        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open());
+        var readme = await reader.ReadToEndAsync();
+
+        var command = ReadmeVerifyCommand().Match(readme);
+        Assert.True(command.Success, readme);
+        var placeholder = command.Groups["file"].Value;
+        Assert.Equal("decision-log-<time>.jsonl", placeholder);
+        var split = placeholder.Split("<time>");
+        Assert.Matches("^" + Regex.Escape(split[0]) + "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{6}Z" + Regex.Escape(split[1]) + "$", downloaded);
+        Assert.Contains("(e.g. decision-log-2026-12-07T081530Z.jsonl)", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("decision-log.jsonl", readme, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"python3 scripts/verify-decision-log\.py (?<file>\S+) --complete --head SEQUENCE:HEADHASH")]
+    private static partial Regex ReadmeVerifyCommand();
+
     [Fact]
     public async Task CheckpointsPage_UploadKeptCopy_ChecksEachFileAndSaysWhichNoLongerHolds()
     {
@@ -518,9 +581,11 @@ public sealed partial class CheckpointPageTests : IDisposable
         // QA284 F1: the generic "Too much data" page, no limit named and no way back.
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         client.DefaultRequestHeaders.Add("Accept-Language", language);
+        // The form's token comes from a view of the page, which is recorded; the refused upload adds nothing.
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
         var before = await CountAccessEventsAsync();
 
-        using var response = await PostUploadAsync(client, ("kept.zip", new byte[KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes + 1]));
+        using var response = await PostUploadAsync(client, token, ("kept.zip", new byte[KetamineCds.Web.Security.Hardening.MaxRequestBodyBytes + 1]));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -821,9 +886,11 @@ public sealed partial class CheckpointPageTests : IDisposable
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, params (string Name, byte[] Content)[] files)
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, params (string Name, byte[] Content)[] files) =>
+        await PostUploadAsync(client, await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints"), files);
+
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, string token, params (string Name, byte[] Content)[] files)
     {
-        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, content) in files)
         {
@@ -831,6 +898,13 @@ public sealed partial class CheckpointPageTests : IDisposable
         }
 
         return await client.PostAsync("/Audit/Checkpoints?handler=Upload", form);
+    }
+
+    private async Task<List<KetamineCds.Infrastructure.DecisionLog.AccessLogEntry>> AccessEventsAsync(string correlationId)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.AsNoTracking()
+            .Where(e => e.CorrelationId == correlationId).ToListAsync();
     }
 
     private async Task<int> CountAccessEventsAsync()

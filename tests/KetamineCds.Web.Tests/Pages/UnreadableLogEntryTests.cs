@@ -70,6 +70,72 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
     }
 
     [Theory]
+    [InlineData("replay", KetamineCdsFactory.Auditor, "replay", "api; ", "Auditor")]
+    [InlineData("override", KetamineCdsFactory.Psychiatrist, "view-screening", "override; ", "Psychiatrist")]
+    [InlineData("correction", KetamineCdsFactory.Psychiatrist, "view-screening", "api correction; ", "Psychiatrist")]
+    public async Task ActOn_EntryAltered_RecordsTheRefusedAttemptInTheAccessLog_PageAndApiAlike(string what, string user, string kind, string detail, string role)
+    {
+        // QA318: the audit API's replay of an altered entry, an override posted on one (the screening's page) and an API
+        // correction of one answered 409 and left no access event, where the pages' and GET's opening of it did.
+        var (_, altered, sequence) = await _app.LogAsync();
+        var reference = "refused-" + Guid.NewGuid().ToString("N");
+        var client = what == "override" ? await _app.CreatePageClientAsync(user) : await _app.CreateApiClientAsync(user);
+        var token = what == "override" ? await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New") : "";
+        using var request = what switch
+        {
+            "replay" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/audit/screenings/{sequence}/replay"),
+            "override" => new HttpRequestMessage(HttpMethod.Post, $"/Screenings/{altered}?handler=Override")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Override.Decision"] = "Proceed",
+                    ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
+                    ["Override.Explanation"] = "Reviewed.",
+                    ["__RequestVerificationToken"] = token,
+                }),
+            },
+            _ => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/screenings/{altered}/corrections")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(SampleRequests.Trd(_app.Patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4.")),
+            },
+        };
+        request.Headers.Add("X-Correlation-Id", reference);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(reference, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var recorded = Assert.Single(await _app.AccessEventsAsync(reference));
+        Assert.Equal(
+            (user, role, kind, altered.ToString(), $"{detail}refused as unreadable: entry {sequence}"),
+            (recorded.UserEmail, recorded.Role, recorded.Kind, recorded.Subject, recorded.Detail));
+    }
+
+    [Theory]
+    [InlineData("en", "API; refused: entry {0} cannot be read; the log may have been altered", "Opened to record an override; refused: entry {0} cannot be read; the log may have been altered", "Opened to correct (API); refused: entry {0} cannot be read; the log may have been altered")]
+    [InlineData("zh-CN", "API；已拒绝：无法读取第 {0} 条，日志可能已被篡改", "打开以记录偏离建议的决定；已拒绝：无法读取第 {0} 条，日志可能已被篡改", "打开以更正（API）；已拒绝：无法读取第 {0} 条，日志可能已被篡改")]
+    public async Task AccessLog_RefusedReplayOverrideAndCorrection_SayInWordsThatTheEntryCouldNotBeRead(string language, string replay, string overriding, string correction)
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        var auditorApi = await _app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditorApi.GetAsync($"/api/v1/audit/screenings/{sequence}/replay")).Dispose();
+        var psychiatrist = await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        (await psychiatrist.PostFormAsync("/Screenings/New", $"/Screenings/{altered}?handler=Override", [new("Override.Decision", "Proceed"), new("Override.Reason", "BenefitOutweighsRiskAfterReview"), new("Override.Explanation", "Reviewed.")])).Dispose();
+        var psychiatristApi = await _app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        (await psychiatristApi.PostAsync($"/api/v1/screenings/{altered}/corrections", System.Net.Http.Json.JsonContent.Create(SampleRequests.Trd(_app.Patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4.")))).Dispose();
+        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, replay, sequence)} <code class=\"recorded-text\" lang=\"en\">api; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, overriding, sequence)} <code class=\"recorded-text\" lang=\"en\">override; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, correction, sequence)} <code class=\"recorded-text\" lang=\"en\">api correction; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en", "Web page; refused: entry {0} cannot be read; the log may have been altered", "Refused: entry {0} cannot be read; the log may have been altered")]
     [InlineData("zh-CN", "网页；已拒绝：无法读取第 {0} 条，日志可能已被篡改", "已拒绝：无法读取第 {0} 条，日志可能已被篡改")]
     public async Task AccessLog_RefusedAttempts_SayInWordsThatTheEntryCouldNotBeRead(string language, string view, string print)

@@ -92,16 +92,19 @@ public sealed class AccountEventsPageTests
     [Fact]
     public async Task Events_SignInRecordedWithoutARole_SaysNoRoleRecorded_NeverABlankCell()
     {
-        // A sign-in is recorded before the account's role is known: the cell said nothing at all, as the access log's does not.
+        // A sign-in recorded before sign-ins named the account's roles (QA318) has none: the cell said nothing at all, as the
+        // access log's does not. One recorded now names the role.
         using var factory = new KetamineCdsFactory();
+        await factory.Services.GetRequiredService<IAccessAudit>().RecordAsync(new AccessEvent(AccessEventKind.SignIn, KetamineCdsFactory.Admin, null, null, "page", "before-roles"));
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = await factory.UserIdAsync(KetamineCdsFactory.Admin);
 
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Events/{id}"));
 
-        var row = Regex.Match(html, "<tr><td class=\"tight\">[^<]*</td><td>Signed in <code class=\"tight\">sign-in</code></td>.*?</tr>", RegexOptions.Singleline);
-        Assert.True(row.Success, "no sign-in row");
-        Assert.Contains("<td class=\"tight\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">No role recorded</span></td>", row.Value, StringComparison.Ordinal);
+        var rows = Regex.Matches(html, "<tr><td class=\"tight\">[^<]*</td><td>Signed in <code class=\"tight\">sign-in</code></td>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("<td class=\"tight\">Administrator</td>", rows[0], StringComparison.Ordinal);
+        Assert.Contains("<td class=\"tight\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">No role recorded</span></td>", rows[1], StringComparison.Ordinal);
     }
 
     [Fact]

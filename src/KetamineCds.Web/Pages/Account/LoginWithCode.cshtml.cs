@@ -114,10 +114,11 @@ public sealed class LoginWithCodeModel(
         }
 
         var email = user.Email ?? user.UserName ?? user.Id;
+        var roles = await signIn.UserManager.GetRolesAsync(user);
         var result = await attempt();
         if (!result.Succeeded)
         {
-            await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, how);
+            await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, roles, how);
             if (result.IsLockedOut)
             {
                 // Said with the time the lock ends, in the clinic's time, as Change password says it (OwnPassword.LockEndText);
@@ -136,7 +137,7 @@ public sealed class LoginWithCodeModel(
                     : localizer["That code is not right. Enter the code the app shows now."]);
         }
 
-        await audit.RecordSignInAsync(HttpContext, AccessEventKind.SignIn, email, how);
+        await audit.RecordSignInAsync(HttpContext, AccessEventKind.SignIn, email, roles, how);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

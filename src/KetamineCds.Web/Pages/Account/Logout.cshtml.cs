@@ -32,7 +32,7 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IAccessAu
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            await audit.RecordAsync(HttpContext, AccessEventKind.SignOut, null, "page");
+            await audit.RecordSignOutAsync(HttpContext, "page");
         }
 
         await signIn.SignOutAsync();

@@ -115,8 +115,15 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             return;
         }
 
-        await LoadAsync();
+        await LoadAsync(ListDetail);
     }
+
+    /// <summary>
+    /// What the access log records of a view of the page (kind <c>checkpoint</c>, subject <c>decision-log</c>): the API's
+    /// list of the checkpoints is <c>list checkpoints</c>, and the page's write <c>write checkpoint (audit workspace)</c>
+    /// beside the API's <c>write checkpoint</c> (QA318: a page view was not recorded, the API's list was).
+    /// </summary>
+    public const string ListDetail = "list checkpoints (audit workspace)";
 
     /// <summary>
     /// A POST naming none of the page's actions (<c>?handler=Write</c>, or none at all) reaches here: Razor Pages rendered
@@ -293,10 +300,18 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         };
     }
 
-    private async Task LoadAsync()
+    /// <summary>Reads the checkpoints and their statuses; with <paramref name="recordAs"/>, records the view first, as the other audit pages do.</summary>
+    private async Task LoadAsync(string? recordAs = null)
     {
         try
         {
+            if (recordAs is not null)
+            {
+                // Recorded before anything is read, as the API's list and the Audit list are: a log that cannot record the
+                // view shows nothing.
+                await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", recordAs);
+            }
+
             var (files, problems) = checkpoints.Files.ReadAll();
             Problems = problems;
             SetAside = checkpoints.Files.SetAside();

@@ -129,7 +129,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
         if (Unreadable is not null)
         {
-            // Nothing can be overridden that cannot be read; the page says why and records nothing.
+            // Nothing can be overridden that cannot be read; the page says why and records no override. The refused attempt
+            // is in the access log (QA318), as the page's view records its own: detail "override; refused as unreadable".
+            await audit.RecordRefusedAsync(HttpContext, AccessEventKind.ViewScreening, id, "override", Unreadable.Entry, Roles.Psychiatrist);
             return Page();
         }
 
