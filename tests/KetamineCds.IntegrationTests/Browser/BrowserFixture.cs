@@ -259,11 +259,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("#suicidality").SelectOptionAsync("none");
     }
 
-    /// <summary>Saves a full-page PNG and returns its path.</summary>
+    /// <summary>
+    /// Saves a full-page PNG and returns its path. A long page (the rules catalogue, every rule of the set) takes long to paint on
+    /// a loaded machine: a screenshot is a record to look at, not a measure of speed, so it has two minutes, not the 30 s
+    /// default (session 65: the rules page's screenshot timed out in a CI run beside other builds).
+    /// </summary>
     public async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(OutputFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 120_000 });
         return path;
     }
 
