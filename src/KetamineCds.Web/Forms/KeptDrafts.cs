@@ -9,6 +9,12 @@ namespace KetamineCds.Web.Forms;
 /// </summary>
 public static class KeptDrafts
 {
+    /// <summary>
+    /// How long drafts.js keeps the answers: a draft older than this is dropped unread. The pages say it in whole hours
+    /// ("within 2 hours", <see cref="KeptDraftOutcomes.KeptUntilSignIn"/>); drafts.js has it too (MAX_AGE).
+    /// </summary>
+    public static TimeSpan Lifetime { get; } = TimeSpan.FromHours(2);
+
     /// <summary>The intake form: a new screening, a re-screen (<c>?from=</c>) and a correction (<c>?corrects=</c>) alike.</summary>
     public static IReadOnlyList<PathString> FormPaths { get; } = [new PathString("/Screenings/New")];
 
