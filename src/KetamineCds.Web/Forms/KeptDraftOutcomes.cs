@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Forms;
 /// answers are kept and why (<c>#language-draft-kept</c>, <c>#language-draft-kept-…</c>, Login.cshtml; helper 312:
 /// <see cref="KeptOnSignIn"/>). Each page puts its own lead sentence before it, written here too; a new outcome or a
 /// reworded reason is one edit here. drafts.js names the outcomes too: <see cref="Sent"/> and <see cref="Refused"/> are its
-/// own, the others are the reasons the refusing pages give it
+/// own, given it by its script tag (<see cref="KeptDrafts.Script"/>), the others are the reasons the refusing pages give it
 /// (<c>data-draft-refused-because</c>), and a refusal with a reason not listed here gets <see cref="Refused"/>'s text.
 /// </summary>
 public static class KeptDraftOutcomes
