@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
 namespace KetamineCds.Web.Forms;
 
 /// <summary>
@@ -9,6 +14,31 @@ namespace KetamineCds.Web.Forms;
 /// </summary>
 public static class KeptDrafts
 {
+    /// <summary>
+    /// How long drafts.js keeps the answers: a draft older than this is dropped unread. The pages say it in whole hours
+    /// ("within 2 hours", <see cref="KeptDraftOutcomes.KeptUntilSignIn"/>), and drafts.js reads it from its script tag
+    /// (<see cref="Script"/>): one number for both.
+    /// </summary>
+    public static TimeSpan Lifetime { get; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The tag that loads drafts.js, with what it must agree on with the pages, from here: the outcomes it marks a kept
+    /// draft with and whose notices and notes it shows (<see cref="KeptDraftOutcomes.Sent"/>,
+    /// <see cref="KeptDraftOutcomes.Refused"/>: <c>data-outcome-sent</c>, <c>data-outcome-refused</c>), and the
+    /// <see cref="Lifetime"/> in milliseconds (<c>data-lifetime-ms</c>). The layout and the outage page, which has none, both
+    /// write it so (<see cref="Security.DatabaseUnavailableHandler"/>); the path (under the app's path base) carries the
+    /// file's version, as <c>asp-append-version</c> writes it.
+    /// </summary>
+    public static HtmlString Script(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = $"{context.Request.PathBase}/js/drafts.js";
+        var src = context.RequestServices?.GetService<IFileVersionProvider>()?.AddFileVersionToPath(context.Request.PathBase, path) ?? path;
+        var html = HtmlEncoder.Default;
+        return new($"<script src=\"{html.Encode(src)}\" data-outcome-sent=\"{html.Encode(KeptDraftOutcomes.Sent)}\" data-outcome-refused=\"{html.Encode(KeptDraftOutcomes.Refused)}\" "
+            + $"data-lifetime-ms=\"{((long)Lifetime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}\"></script>");
+    }
+
     /// <summary>The intake form: a new screening, a re-screen (<c>?from=</c>) and a correction (<c>?corrects=</c>) alike.</summary>
     public static IReadOnlyList<PathString> FormPaths { get; } = [new PathString("/Screenings/New")];
 

@@ -6,9 +6,9 @@ namespace KetamineCds.Web.Screenings;
 
 /// <summary>
 /// The print's line of findings that act on the patient now (QA272 F1, in the verdict box), after its heading: in words
-/// where the page has room for them (QA299), else by id. The page's estimate counts the line by id (<see cref="ByIdsText"/>);
-/// <see cref="ChooseWords"/> decides once the rest of the page is counted, and <see cref="Html"/> is written then
-/// (<see cref="DeferredHtml"/>).
+/// where the page has room for them (QA299), else by id. The page's estimate counts the line by id (<see cref="ByIdsText"/>,
+/// <see cref="CountedOn"/>); <see cref="ChooseWords"/> decides once the rest of the page is counted, and <see cref="Html"/>
+/// is written then (<see cref="DeferredHtml"/>).
 /// </summary>
 public sealed class PrintedActNow
 {
@@ -49,6 +49,18 @@ public sealed class PrintedActNow
         }
 
         Html = new DeferredHtml(() => InWords ? words : ids);
+    }
+
+    /// <summary>
+    /// The line for <paramref name="findings"/> under <paramref name="heading"/>, counted by id on <paramref name="page"/>
+    /// where the print writes it (a line of its own in the verdict box): call it there, in the order of the page's blocks.
+    /// </summary>
+    public static PrintedActNow CountedOn(PrintedPage page, IReadOnlyList<Finding> findings, string heading, ClinicalText clinical)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var line = new PrintedActNow(findings, heading, clinical);
+        page.Add(PrintBlock.Line, line.ByIdsText);
+        return line;
     }
 
     /// <summary>The findings in the line's order: contraindications and cautions (<see cref="Display.NamedInWords"/>) first, then the rest.</summary>

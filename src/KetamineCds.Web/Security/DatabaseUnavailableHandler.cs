@@ -6,7 +6,6 @@ using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Security;
@@ -207,16 +206,12 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     /// <summary>
     /// For a post of a form whose answers drafts.js keeps (<see cref="KeptDrafts"/>): the marker that tells drafts.js this
     /// page answers that send and nothing was recorded, with why (as the sign-in and error pages tell it,
-    /// <c>data-draft-refused</c>), and drafts.js itself, which this page of its own has no layout to load. A static file:
-    /// it is served without the database (static files come before authentication), and the Content-Security-Policy
-    /// allows it ('self').
+    /// <c>data-draft-refused</c>), and drafts.js itself (<see cref="KeptDrafts.Script"/>), which this page of its own has no
+    /// layout to load. A static file: it is served without the database (static files come before authentication), and
+    /// the Content-Security-Policy allows it ('self').
     /// </summary>
-    private static string KeptDraftNotRecorded(HttpContext httpContext, HtmlEncoder html, string because)
-    {
-        var script = httpContext.RequestServices?.GetService<IFileVersionProvider>()?.AddFileVersionToPath(httpContext.Request.PathBase, "/js/drafts.js")
-            ?? $"{httpContext.Request.PathBase}/js/drafts.js";
-        return $"<div hidden data-draft-refused=\"\" data-draft-refused-because=\"{html.Encode(because)}\"></div><script src=\"{html.Encode(script)}\"></script>";
-    }
+    private static string KeptDraftNotRecorded(HttpContext httpContext, HtmlEncoder html, string because) =>
+        $"<div hidden data-draft-refused=\"\" data-draft-refused-because=\"{html.Encode(because)}\"></div>{KeptDrafts.Script(httpContext)}";
 
     /// <summary>The page texts where the request has no service provider (the unit tests).</summary>
     private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);

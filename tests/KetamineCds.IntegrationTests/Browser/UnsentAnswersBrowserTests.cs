@@ -5,7 +5,7 @@ namespace KetamineCds.IntegrationTests.Browser;
 
 /// <summary>
 /// Nothing typed is lost to a click (QA7 F15): switching the language on a half-filled intake form keeps its answers
-/// and says so, and leaving the form by a header link asks first. Screenshot 72.
+/// and says so, and leaving the form by a header link asks first. Screenshots 72 to 79.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
@@ -153,14 +153,17 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task NewScreening_SessionEndedInAnotherTab_SwitchLeadsToSignInAndTheAnswersComeBackAfterIt()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task NewScreening_SessionEndedInAnotherTab_SwitchLeadsToSignInAndTheAnswersComeBackAfterIt(string language)
     {
         // QA8 F22: never a bare JSON page; the draft outlives the sign-in page.
-        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        var zh = language == "zh-CN";
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", zh ? language : null);
         await page.GotoAsync("/Screenings/New");
-        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-6");
-        await page.GetByLabel("Age in years").FillAsync("51");
+        await page.Locator("#patientReference").FillAsync("MRN-DRAFT-6");
+        await page.Locator("#ageYears").FillAsync("51");
 
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync("/Rules");
@@ -170,10 +173,15 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
 
         await page.Locator("form.language button").ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
-        await Assertions.Expect(page.Locator("#language-not-changed")).ToContainTextAsync("The language was not changed");
-        // This tab kept the answers typed: the notice says so (helper 273: it said so whether or not it had).
-        await Assertions.Expect(page.Locator("#language-draft-kept")).ToBeVisibleAsync();
-        await browser.ScreenshotAsync(page, "73-language-switch-after-session-ended");
+        await Assertions.Expect(page.Locator("#language-not-changed")).ToContainTextAsync(zh ? "语言未更改" : "The language was not changed");
+        // This tab kept the answers typed: the notice says so (helper 273: it said so whether or not it had), in the words
+        // the form's notice uses once they are back (KeptDraftOutcomes, helper 323), for the lifetime drafts.js keeps them.
+        var kept = page.Locator("#language-draft-kept");
+        await Assertions.Expect(kept).ToBeVisibleAsync();
+        await Assertions.Expect(kept).ToContainTextAsync(zh ? "如果您在 2 小时内用同一账户登录" : "when you sign in with the same account within 2 hours");
+        await Assertions.Expect(kept).ToContainTextAsync(zh ? "这些回答已填写但尚未提交" : "They were typed and not sent");
+        await Assertions.Expect(page.Locator("#language-not-changed p[id^=language-draft-kept]:visible")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync(page, "73-language-switch-after-session-ended" + (zh ? "-zh" : ""));
 
         await page.Locator("#email").FillAsync("psychiatrist@demo.local");
         await page.Locator("#password").FillAsync(BrowserFixture.Password);
@@ -182,7 +190,11 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-6");
         await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("51");
         await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored")).ToContainTextAsync(zh ? "这些回答已填写但尚未提交" : "They were typed and not sent");
+        await Assertions.Expect(page.Locator("[id^=draft-restored-]:visible")).ToHaveCountAsync(0);
         Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+        // The top of the form, where the notice is (the whole form is many screens long).
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "73-answers-back-after-sign-in-" + (zh ? "zh" : "en") + ".png") });
 
         await page.Context.CloseAsync();
     }

@@ -69,13 +69,13 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData(null, "The answers you had typed on the screening form and not sent are kept in this tab: when you sign in with the same account within two hours, the form opens with them again.")]
-    [InlineData("zh-CN", "您在该筛查表单中已填写但尚未提交的回答已保留在此标签页中：如果您在两小时内用同一账户登录，表单打开时会重新填入这些回答。")]
+    [InlineData(null, "The answers on the screening form are kept in this tab: when you sign in with the same account within 2 hours, the form opens with them again. They were typed and not sent, so nothing has been saved yet (signing out clears them). Check them, then send the form.")]
+    [InlineData("zh-CN", "该筛查表单中的回答已保留在此标签页中：如果您在 2 小时内用同一账户登录，表单打开时会重新填入这些回答。这些回答已填写但尚未提交，因此目前尚未保存任何内容（退出登录会清除这些回答）。请核对后再提交表单。")]
     public async Task Post_WithoutAntiforgeryTokenSignedOut_SignInPageSaysTheAnswersComeBackOnlyWhereTheTabKeptThem(string? language, string kept)
     {
         // A language switch refused signed out keeps a screening form's unsent answers in the tab (drafts.js) and gives them
-        // back to the same account only, within two hours: the notice says so, in the words the other kept-answer texts use
-        // (_KeptDraftOnSignIn). Helper 273: only drafts.js knows whether this tab kept any (nothing was typed, scripts off),
+        // back to the same account only, within 2 hours: the notice says so, in the words the other kept-answer texts use
+        // (KeptDraftOutcomes: the sign-in page's notes for answers kept from a send, the form's notice, _KeptDraftOnSignIn). Helper 273: only drafts.js knows whether this tab kept any (nothing was typed, scripts off),
         // so the server writes the sentence hidden, naming the page switched from, for drafts.js to show; the paragraph
         // shown by itself says nothing of answers kept.
         var client = _factory.CreateRawClient();

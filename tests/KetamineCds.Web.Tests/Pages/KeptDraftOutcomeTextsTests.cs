@@ -6,10 +6,11 @@ using KetamineCds.Web.Localization;
 namespace KetamineCds.Web.Tests.Pages;
 
 /// <summary>
-/// The screening form's notices over answers it gives back after a send (<c>#draft-restored-…</c>) and the sign-in page's
-/// notes for answers kept with an outcome (<c>#language-draft-kept-…</c>) say what became of the send in the same words,
-/// from one table (<see cref="KeptDraftOutcomes"/>), each after its own page's sentence: they had two near-copies of the
-/// six reasons (helper 317).
+/// The screening form's notices over answers it gives back (<c>#draft-restored-…</c> after a send, <c>#draft-restored</c>
+/// for answers typed and not sent) and the sign-in page's notes for answers kept (<c>#language-draft-kept-…</c>,
+/// <c>#language-draft-kept</c>) say what became of the answers in the same words, from one table
+/// (<see cref="KeptDraftOutcomes"/>), each after its own page's sentence: they had two near-copies of the six reasons
+/// (helper 317) and of the answers not sent (helper 323).
 /// </summary>
 public sealed class KeptDraftOutcomeTextsTests : IClassFixture<KetamineCdsFactory>
 {
@@ -18,8 +19,8 @@ public sealed class KeptDraftOutcomeTextsTests : IClassFixture<KetamineCdsFactor
     public KeptDraftOutcomeTextsTests(KetamineCdsFactory factory) => _factory = factory;
 
     [Theory]
-    [InlineData("en-GB", "Your answers were kept in this tab, and put back. ", "The answers on the screening form are kept in this tab: when you sign in with the same account within two hours, the form opens with them again. ")]
-    [InlineData("zh-CN", "您的回答已保留在此标签页中，并已放回表单。", "该筛查表单中的回答已保留在此标签页中：如果您在两小时内用同一账户登录，表单打开时会重新填入这些回答。")]
+    [InlineData("en-GB", "Your answers were kept in this tab, and put back. ", "The answers on the screening form are kept in this tab: when you sign in with the same account within 2 hours, the form opens with them again. ")]
+    [InlineData("zh-CN", "您的回答已保留在此标签页中，并已放回表单。", "该筛查表单中的回答已保留在此标签页中：如果您在 2 小时内用同一账户登录，表单打开时会重新填入这些回答。")]
     public async Task FormAndSignInPage_EachOutcome_SayWhatBecameOfTheSendInTheSameWords(string language, string formLead, string signInLead)
     {
         var form = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(
@@ -27,10 +28,15 @@ public sealed class KeptDraftOutcomeTextsTests : IClassFixture<KetamineCdsFactor
         var signIn = await SignInPageAfterARefusedSwitchAsync(language);
 
         var said = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var outcome in KeptDraftOutcomes.All)
+        foreach (var outcome in KeptDraftOutcomes.All.Prepend(KeptDraftOutcomes.Unsent))
         {
-            var notice = Regex.Match(form, $"<p class=\"notice\" id=\"draft-restored-{outcome}\" role=\"status\" hidden>([^<]*)</p>");
-            var note = Regex.Match(signIn, $"<p id=\"language-draft-kept-{outcome}\" data-draft-kept-outcome=\"{outcome}\" hidden>([^<]*)</p>");
+            // Answers typed and not sent have the notice and the note without a suffix, for drafts.js to show alike.
+            var notice = Regex.Match(form, outcome == KeptDraftOutcomes.Unsent
+                ? "<p class=\"notice\" id=\"draft-restored\" role=\"status\" hidden>([^<]*)</p>"
+                : $"<p class=\"notice\" id=\"draft-restored-{outcome}\" role=\"status\" hidden>([^<]*)</p>");
+            var note = Regex.Match(signIn, outcome == KeptDraftOutcomes.Unsent
+                ? "<p id=\"language-draft-kept\" data-draft-kept-at=\"/Screenings/New\" hidden>([^<]*)</p>"
+                : $"<p id=\"language-draft-kept-{outcome}\" data-draft-kept-outcome=\"{outcome}\" hidden>([^<]*)</p>");
             Assert.True(notice.Success, $"the form has no notice for {outcome}");
             Assert.True(note.Success, $"the sign-in page has no note for {outcome}");
             Assert.StartsWith(formLead, notice.Groups[1].Value, StringComparison.Ordinal);
@@ -40,9 +46,9 @@ public sealed class KeptDraftOutcomeTextsTests : IClassFixture<KetamineCdsFactor
             Assert.True(said.Add(why), $"{outcome} says what another outcome says: {why}");
         }
 
-        // One notice and one note per outcome, no other (the general ones, #draft-restored and #language-draft-kept, aside).
-        Assert.Equal(KeptDraftOutcomes.All.Count, Regex.Count(form, "id=\"draft-restored-"));
-        Assert.Equal(KeptDraftOutcomes.All.Count, Regex.Count(signIn, "id=\"language-draft-kept-"));
+        // One notice and one note per outcome and for answers not sent, no other.
+        Assert.Equal(KeptDraftOutcomes.All.Count + 1, Regex.Count(form, "id=\"draft-restored"));
+        Assert.Equal(KeptDraftOutcomes.All.Count + 1, Regex.Count(signIn, "id=\"language-draft-kept"));
     }
 
     [Fact]

@@ -60,6 +60,21 @@ public sealed class PrintedActNowTests
     }
 
     [Fact]
+    public void CountedOn_CountsTheLineByIdOnThePage_AsALineOfItsOwnAfterTheBlocksBefore()
+    {
+        using var culture = new UiCulture("en-GB");
+        var page = new PrintedPage();
+        page.Add(PrintBlock.Verdict, "Overall: Not eligible now");
+        var before = page.UsedPoints;
+
+        var line = PrintedActNow.CountedOn(page, [Of("REQ-001", FindingKind.Requirement), Of("CAU-001", FindingKind.Caution)], Heading, ClinicalText.Shared);
+
+        Assert.Equal("Act now: CAU-001, REQ-001", line.ByIdsText);
+        Assert.False(line.InWords);
+        Assert.Equal(before + PrintedPage.PointsOf(PrintBlock.Line, line.ByIdsText), page.UsedPoints, 6);
+    }
+
+    [Fact]
     public void Html_UntilWordsAreChosen_EveryFindingByIdItsWordsHiddenFromSight()
     {
         using var culture = new UiCulture("en-GB");

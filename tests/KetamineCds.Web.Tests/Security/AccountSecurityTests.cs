@@ -84,8 +84,8 @@ public sealed class AccountSecurityTests
     }
 
     [Theory]
-    [InlineData(null, "The screening you sent just now was not saved.", "The answers you typed are kept in this tab: when you sign in with the same account within two hours of sending them, the form opens with them again.", "Sign in, then enter the answers again and send the form.", "enter it again")]
-    [InlineData("zh-CN", "您刚才提交的筛查未保存。", "您填写的答案已保留在此标签页中：如果您在提交后两小时内用同一账户登录，表单打开时会重新填入这些答案。", "请登录，然后重新填写答案并提交表单。", "请重新登录并再次填写")]
+    [InlineData(null, "The screening you sent just now was not saved.", "The answers on the screening form are kept in this tab: when you sign in with the same account within 2 hours, the form opens with them again. Check them, then send the form again.", "Sign in, then enter the answers again and send the form.", "enter it again")]
+    [InlineData("zh-CN", "您刚才提交的筛查未保存。", "该筛查表单中的回答已保留在此标签页中：如果您在 2 小时内用同一账户登录，表单打开时会重新填入这些回答。请检查答案，然后再次提交表单。", "请登录，然后重新填写答案并提交表单。", "请重新登录并再次填写")]
     public async Task PageSession_IdleThenAScreeningSent_SignInPageSaysItWasNotSavedAndWhetherItsAnswersComeBack(string? language, string notSaved, string kept, string notKept, string untrue)
     {
         // Since helper 254 the screening form gives the answers of a send refused this way back after signing in (drafts.js,
@@ -108,7 +108,7 @@ public sealed class AccountSecurityTests
         var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(refused.Headers.Location.OriginalString));
         Assert.Contains("id=\"session-ended\"", signIn, StringComparison.Ordinal);
         Assert.Contains(notSaved, signIn, StringComparison.Ordinal);
-        Assert.Contains("<p id=\"draft-kept\" data-draft-kept hidden>" + kept, signIn, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"draft-kept\" data-draft-kept hidden>" + kept + "</p>", signIn, StringComparison.Ordinal);
         Assert.Contains("<p id=\"draft-not-kept\" data-draft-not-kept>" + notKept, signIn, StringComparison.Ordinal);
         Assert.DoesNotContain(untrue, signIn, StringComparison.Ordinal);
         Assert.Contains("data-draft-refused=\"/Screenings/New\"", signIn, StringComparison.Ordinal);

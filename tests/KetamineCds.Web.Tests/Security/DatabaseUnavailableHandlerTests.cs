@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Forms;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -152,7 +153,8 @@ public class DatabaseUnavailableHandlerTests
         var page = await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
         var reason = unreachable ? DatabaseUnavailableHandler.DatabaseUnavailableReason : DatabaseUnavailableHandler.DatabaseRefusedReason;
         Assert.Contains($"<div hidden data-draft-refused=\"\" data-draft-refused-because=\"{reason}\"></div>", page, StringComparison.Ordinal);
-        var script = System.Text.RegularExpressions.Regex.Match(page, "<script src=\"(/js/drafts\\.js\\?v=[^\"]+)\"></script>");
+        // With the settings drafts.js shares with the pages (KeptDrafts.Script), as the layout writes it.
+        var script = System.Text.RegularExpressions.Regex.Match(page, $"<script src=\"(/js/drafts\\.js\\?v=[^\"]+)\" data-outcome-sent=\"{KeptDraftOutcomes.Sent}\" data-outcome-refused=\"{KeptDraftOutcomes.Refused}\" data-lifetime-ms=\"{((long)KeptDrafts.Lifetime.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}\"></script>");
         Assert.True(script.Success, page);
         // The script is a static file: served without the database, and the form has the notice for that reason.
         var client = factory.CreateClient();

@@ -4,8 +4,10 @@
 // data-keep-draft, whose value names the signed-in user): they are kept in this tab's sessionStorage until that form
 // is shown again to the same user, put back, and removed at once; the form then says so (#draft-restored). A page
 // that is not the draft's form leaves the draft alone (the sign-in page, when the session had ended: the form comes
-// back after signing in). Passwords, hidden fields and the anti-forgery token are never kept; a draft older than two
-// hours is dropped unread, and signing out drops it (and the signed-out page says so).
+// back after signing in). Passwords, hidden fields and the anti-forgery token are never kept; a draft older than its
+// lifetime (KeptDrafts.Lifetime, the pages' "within 2 hours") is dropped unread, and signing out drops it (and the
+// signed-out page says so). The lifetime and the outcome names "sent" and "refused" (KeptDraftOutcomes) are the server's,
+// written on this script's tag (KeptDrafts.Script): a rename or a new lifetime is one edit there, never here.
 // Sending the form keeps its answers too, until a page says they were recorded (data-draft-recorded, on the screening's
 // own page, for the same patient): a send that never reached the app or was refused whole (the database down: a 503 with no form; the network
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
@@ -26,11 +28,17 @@
 // tab signed in as another account since keeps the first one's draft for its own form, and says nothing of it.
 (function () {
   "use strict";
+  var script = document.currentScript;
+  function setting(name) { return script ? script.getAttribute(name) : null; }
+  // Without its settings (a tag not written by KeptDrafts.Script) no draft is fresh enough to come back, and no note names
+  // an outcome: nothing is said that the server did not write.
+  var SENT = setting("data-outcome-sent");
+  var REFUSED = setting("data-outcome-refused");
+  var MAX_AGE = Number(setting("data-lifetime-ms")) || 0;
   var KEY = "ketaminecds.draft";
   // The account (data-keep-draft) the screening form was last left as in this tab, by sending it or by switching the
   // language from its page: the sign-in page that follows speaks of the kept draft only when it is that account's.
   var LEFT_AS = "ketaminecds.draft.leftAs";
-  var MAX_AGE = 2 * 60 * 60 * 1000;
   var SELECTOR = "main form[method=post]";
   var unsent = null; // the form holding changes not yet sent
   // What was known of the answers given back to this page's form (sent, refused), for a later switch to keep (helper 312):
@@ -169,9 +177,10 @@
     kept.hidden = draft.refused !== reasonOf(marker);
   }
 
-  // The sign-in page's note for answers kept with an outcome (data-draft-kept-outcome: "sent", "refused" or a refusing
+  // The sign-in page's note for answers kept with an outcome (data-draft-kept-outcome: SENT, REFUSED or a refusing
   // page's reason), or null.
   function outcomeNote(outcome) {
+    if (!outcome) { return null; }
     var notes = document.querySelectorAll("[data-draft-kept-outcome]");
     for (var i = 0; i < notes.length; i++) {
       if (notes[i].getAttribute("data-draft-kept-outcome") === outcome) { return notes[i]; }
@@ -190,11 +199,15 @@
     if (!kept) { return; }
     var draft = keptFor(kept.getAttribute("data-draft-kept-at"));
     if (!draft) { return; }
-    var note = draft.sent === true ? outcomeNote("sent")
-      : draft.refused ? (typeof draft.refused === "string" && outcomeNote(draft.refused)) || outcomeNote("refused")
+    var note = draft.sent === true ? outcomeNote(SENT)
+      : draft.refused ? (typeof draft.refused === "string" && outcomeNote(draft.refused)) || outcomeNote(REFUSED)
         : kept;
     if (note) { note.hidden = false; }
   }
+
+  // The form's notice over answers given back with an outcome (#draft-restored-…: SENT, REFUSED or a refusing page's
+  // reason), or null.
+  function restoredNotice(outcome) { return outcome ? document.getElementById("draft-restored-" + outcome) : null; }
 
   function restore() {
     var draft = null;
@@ -233,9 +246,8 @@
       givenBack = { form: form, sent: draft.sent === true, refused: draft.sent === true ? null : draft.refused || null };
       // Refused for a reason the refusing page gave, the form's notice for that reason (#draft-restored-too-large,
       // #draft-restored-not-signed-in) where it has one, else the general one.
-      var notice = draft.sent ? document.getElementById("draft-restored-sent")
-        : draft.refused ? (typeof draft.refused === "string" && document.getElementById("draft-restored-" + draft.refused))
-          || document.getElementById("draft-restored-refused")
+      var notice = draft.sent ? restoredNotice(SENT)
+        : draft.refused ? (typeof draft.refused === "string" && restoredNotice(draft.refused)) || restoredNotice(REFUSED)
         : document.getElementById("draft-restored");
       if (notice) { notice.hidden = false; }
     }

@@ -1,0 +1,39 @@
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+/// <summary>
+/// A row of the print's pathways table keeps up to six rule ids on one line beside the pathway's name and wraps more, in
+/// half the width, counted so on the page (QA8 F14; the rendered row: IncompleteResultTests).
+/// </summary>
+public sealed class PrintedRuleIdsTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void Row_SixIdsOrFewer_StayOnOneLine_NoClass(int count)
+    {
+        Assert.False(PrintedRuleIds.Wrap(count));
+        Assert.Null(PrintedRuleIds.CssClass(count));
+        Assert.Equal(PrintBlock.Row, PrintedRuleIds.Row(count));
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(15)]
+    public void Row_MoreThanSixIds_WrapInHalfTheWidth_CountedAsAWrappedRow(int count)
+    {
+        Assert.True(PrintedRuleIds.Wrap(count));
+        Assert.Equal("p-rules--wrap", PrintedRuleIds.CssClass(count));
+        Assert.Equal(PrintBlock.RowWrapped, PrintedRuleIds.Row(count));
+    }
+
+    [Fact]
+    public void Row_Wrapped_TakesMoreLinesThanOnOneLine_ForTheSameIds()
+    {
+        var ids = string.Join(", ", Enumerable.Range(1, 15).Select(i => $"CON-{i:000}"));
+
+        Assert.True(PrintedPage.PointsOf(PrintedRuleIds.Row(15), ids) > PrintedPage.PointsOf(PrintBlock.Row, ids));
+    }
+}
