@@ -25,12 +25,15 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             await using var db = contexts.CreateDbContext();
             // Every type of entry, overrides too, as the CSV export of the same filter has them (an auditor reviewing who
             // decided what reads the overrides in the list, not only as a count on the entry overridden).
-            var query = Filter(db, filter, includeOverrides: true);
+            var matching = Filter(db, filter, includeOverrides: true);
+            var query = matching;
+            long newer = 0;
             if (before is not null)
             {
                 var at = ChainHash.ToStoredTime(before.RecordedAt);
                 var sequence = before.Sequence;
                 query = query.Where(e => e.RecordedAt < at || (e.RecordedAt == at && e.Sequence < sequence));
+                newer = await matching.Where(e => e.RecordedAt > at || (e.RecordedAt == at && e.Sequence >= sequence)).LongCountAsync(cancellationToken);
             }
 
             var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
@@ -39,7 +42,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var marks = await LaterMarksAsync(db, shown, cancellationToken);
             var items = shown.Select(e => ToItem(e, marks)).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
-            return new AuditPage(items, next);
+            // Counted only for a list of more than one page (ListPosition): the entries before the page first, then all.
+            var position = before is null && next is null
+                ? ListPosition.Whole(items.Count)
+                : new ListPosition(newer, await matching.LongCountAsync(cancellationToken));
+            return new AuditPage(items, next, position);
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {

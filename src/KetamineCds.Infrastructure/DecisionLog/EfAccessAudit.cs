@@ -122,7 +122,8 @@ public sealed partial class EfAccessAudit : IAccessAudit
     /// <summary>
     /// The auditor's view of the whole access log: the events matching the filter, newest first (by sequence, the
     /// log's own order), one keyset page at a time (never OFFSET): the page starts strictly before
-    /// <paramref name="before"/>, or at the newest event.
+    /// <paramref name="before"/>, or at the newest event. The page says where it stands among the events matching
+    /// (<see cref="AccessLogPage.Position"/>), counted only when the list runs to more than one page.
     /// </summary>
     public async Task<AccessLogPage> SearchAsync(AccessLogFilter filter, long? before, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -130,7 +131,14 @@ public sealed partial class EfAccessAudit : IAccessAudit
         try
         {
             await using var db = _contexts.CreateDbContext();
-            return await PageAsync(Filter(db, filter), before, pageSize, cancellationToken);
+            var matching = Filter(db, filter);
+            // The events before a later page first, then the page, then all: the log only grows (ListPosition).
+            var newer = before is { } b ? await matching.Where(e => e.Sequence >= b).LongCountAsync(cancellationToken) : 0;
+            var page = await PageAsync(matching, before, pageSize, cancellationToken);
+            var position = before is null && page.NextBefore is null
+                ? ListPosition.Whole(page.Items.Count)
+                : new ListPosition(newer, await matching.LongCountAsync(cancellationToken));
+            return page with { Position = position };
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {

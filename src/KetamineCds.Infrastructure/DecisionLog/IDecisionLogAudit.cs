@@ -9,7 +9,8 @@ public interface IDecisionLogAudit
     /// The entries of every type (screenings, CDS Hooks answers, overrides) matching the filter, newest first, one keyset
     /// page at a time (never OFFSET): the rows of <see cref="ExportAsync"/> for the same filter. Overrides have no verdict
     /// or rule set, so a filter by either leaves them out; the clinician is who recorded the entry (who overrode), the
-    /// patient an override's as copied from the entry it overrides.
+    /// patient an override's as copied from the entry it overrides. The page says where it stands among the entries matching
+    /// (<see cref="AuditPage.Position"/>), counted only when the list runs to more than one page.
     /// </summary>
     Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? before, int pageSize, CancellationToken cancellationToken = default);
 

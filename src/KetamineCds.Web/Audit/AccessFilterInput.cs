@@ -2,6 +2,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Audit;
 
@@ -72,6 +73,22 @@ public sealed class AccessFilterInput : DatePeriodInput
                 base.Show(name, value);
                 break;
         }
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<FilterTerm> Described(IStringLocalizer<PageText> localizer)
+    {
+        var terms = base.Described(localizer).ToList();
+        AddText(terms, localizer["Who (email, any letter case)"], Who);
+        if (WireNames.TryParse<AccessEventKind>(Kind, out var kind))
+        {
+            // As the form's drop-down names it: what happened in words, its recorded spelling after it.
+            var wire = WireNames.Of(kind);
+            terms.Add(new(localizer["What happened"], $"{AccessEventTexts.Kind(wire, localizer)} ({wire})"));
+        }
+
+        AddText(terms, localizer["Subject"], Subject);
+        return terms;
     }
 
     /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>

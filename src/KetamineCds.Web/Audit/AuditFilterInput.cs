@@ -3,6 +3,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Audit;
 
@@ -117,6 +118,23 @@ public sealed class AuditFilterInput : DatePeriodInput
         return run.Length == 0 || bool.TryParse(run, out _)
             ? []
             : new Dictionary<string, string[]>(StringComparer.Ordinal) { ["run"] = [ClinicalText.Shared.Message("Audit.RunUnreadable")] };
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<FilterTerm> Described(IStringLocalizer<PageText> localizer)
+    {
+        var terms = base.Described(localizer).ToList();
+        AddText(terms, localizer["Recorded by (email)"], Clinician);
+        AddText(terms, localizer["Patient reference"], Patient);
+        if (WireNames.TryParse<Verdict>(Overall, out var verdict))
+        {
+            // As the form's drop-down names it: the verdict in words, its contract spelling after it.
+            var wire = WireNames.Of(verdict);
+            terms.Add(new(localizer["Verdict"], $"{Display.VerdictText(wire)} ({wire})"));
+        }
+
+        AddText(terms, localizer["Rule-set version"], RuleSet);
+        return terms;
     }
 
     /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Audit;
 
@@ -310,6 +311,40 @@ public class DatePeriodInput
         ["from"] = From is { } from ? Text(from) : null,
         ["to"] = To is { } to ? Text(to) : null,
     };
+
+    /// <summary>
+    /// The filter in words, as a list states it above its entries and on paper (<see cref="ListContext"/>, QA318): each field
+    /// given, labelled as the page's form labels it and valued as the list ran with it, in the order of the form; empty when
+    /// none is given (no filter: the whole log). Each filter adds its own fields (<see cref="AuditFilterInput"/>,
+    /// <see cref="AccessFilterInput"/>), so that what a filter holds is described where it is declared. Call it once the
+    /// filter passed its checks.
+    /// </summary>
+    public virtual IReadOnlyList<FilterTerm> Described(IStringLocalizer<PageText> localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var terms = new List<FilterTerm>();
+        if (From is { } from)
+        {
+            terms.Add(new(localizer["Recorded from (the clinic's day)"], Text(from)));
+        }
+
+        if (To is { } to)
+        {
+            terms.Add(new(localizer["Recorded to (the clinic's day, inclusive)"], Text(to)));
+        }
+
+        return terms;
+    }
+
+    /// <summary>Adds a text field to <paramref name="terms"/> as the filter matches it, trimmed; nothing when it is blank.</summary>
+    protected static void AddText(List<FilterTerm> terms, string label, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (value?.Trim() is { Length: > 0 } given)
+        {
+            terms.Add(new(label, given));
+        }
+    }
 
     /// <summary>The filter as the access log records it: <c>from=2026-01-01; to=2026-01-31; ...</c>, the fields given only.</summary>
     public override string ToString() => string.Join(

@@ -1,3 +1,7 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Web.Localization;
+using Microsoft.Extensions.Localization;
+
 namespace KetamineCds.Web.Audit;
 
 /// <summary>
@@ -23,6 +27,22 @@ public sealed class ImpactFilterInput : DatePeriodInput
     /// (<see cref="DatePeriodInput.RefuseRepeatedNames"/>); this changes only what the form shows.
     /// </summary>
     public void ShowRepeatedAsGiven(IQueryCollection query) => ShowRepeatedAsGiven(query, FilterNames, null);
+
+    /// <summary>
+    /// The rule sets the analysis ran with, in words, as the form labels them (<see cref="ListContext.ProducedWith"/>): the
+    /// rule set analysed (the current one when none was chosen) and what it was compared against. No filter: the period is
+    /// (<see cref="DatePeriodInput.Described"/>).
+    /// </summary>
+    public static IReadOnlyList<FilterTerm> RuleSetsDescribed(IStringLocalizer<PageText> localizer, RuleSet analysed, RuleSet? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(analysed);
+        return
+        [
+            new(localizer["Rule set analysed"], analysed.Version),
+            new(localizer["Compare against"], baseline is null ? localizer["the verdicts as logged"] : localizer["rule set {0}", baseline.Version]),
+        ];
+    }
 
     /// <inheritdoc />
     protected override void Show(string name, string? value)

@@ -10,4 +10,12 @@ namespace KetamineCds.Web.Screenings;
 public sealed record AnswersByAsking(
     IReadOnlyList<(FieldDefinition Field, string Value, bool Recorded)> Asked,
     IReadOnlyList<(FieldDefinition Field, string Value, bool Recorded)> AnsweredUnasked,
-    bool UnaskedLeftOut);
+    bool UnaskedLeftOut)
+{
+    /// <summary>
+    /// The questions asked and not recorded, in the contract's order: those the result page shows as "Not recorded" among
+    /// the answers, and the audit page lists as not recorded in the entry (QA318), beside its input as submitted, where a
+    /// blank is a <c>null</c> or a yes/no left out. An answer with a default left blank (the jurisdiction) is among them.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> NotRecorded => [.. Asked.Where(a => !a.Recorded).Select(a => a.Field)];
+}

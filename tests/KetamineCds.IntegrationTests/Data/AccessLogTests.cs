@@ -64,20 +64,22 @@ public abstract class AccessLogTests
         }
 
         var seen = new List<long>();
+        var positions = new List<ListPosition?>();
         long? before = null;
-        var pages = 0;
         do
         {
             var page = await store.Access.SearchAsync(new AccessLogFilter(UserEmail: "auditor@demo.local"), before, 5);
             seen.AddRange(page.Items.Select(e => e.Sequence));
+            positions.Add(page.Position);
             before = page.NextBefore;
-            pages++;
         }
         while (before is not null);
 
         var expected = Enumerable.Range(1, 23).Where(s => (s - 1) % 3 != 0).Select(s => (long)s).Reverse().ToList();
         Assert.Equal(expected, seen);
-        Assert.Equal(3, pages); // 15 events: three full pages, the last of which knows there is no more
+        // 15 events: three full pages, the last of which knows there is no more; each says where it stands (QA318).
+        Assert.Equal([new(0, 15), new(5, 15), new(10, 15)], positions);
+        Assert.Equal(new ListPosition(0, 8), (await store.Access.SearchAsync(new AccessLogFilter(UserEmail: "other@demo.local"), null, 50)).Position);
         var exported = new List<long>();
         await foreach (var e in store.Access.ExportAsync(new AccessLogFilter(UserEmail: "AUDITOR@demo.local")))
         {

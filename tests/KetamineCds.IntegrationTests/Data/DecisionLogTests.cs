@@ -1192,16 +1192,21 @@ public abstract class DecisionLogTests
 
         var filter = new AuditFilter(Clinician: Screenings.Psychiatrist.Email);
         var seen = new List<Guid>();
+        var positions = new List<ListPosition?>();
         AuditCursor? cursor = null;
         do
         {
             var page = await store.Audit.SearchAsync(filter, cursor, 2);
             seen.AddRange(page.Items.Select(i => i.Id));
+            positions.Add(page.Position);
             cursor = page.Next;
         }
         while (cursor is not null);
 
         Assert.Equal(Enumerable.Reverse(mine), seen);
+        // QA318: each page says where it stands among the five matching (a printed page says "entries 3 to 4 of 5").
+        Assert.Equal([new(0, 5), new(2, 5), new(4, 5)], positions);
+        Assert.Equal(new ListPosition(0, 1), (await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-3"), null, 10)).Position);
         Assert.Single((await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-3"), null, 10)).Items);
         Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.EligibleWithCautions, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items.Count);
         Assert.Empty((await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items);

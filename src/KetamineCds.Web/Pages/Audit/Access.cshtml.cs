@@ -1,10 +1,12 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
@@ -15,7 +17,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// log is itself recorded in it (<see cref="AccessEventKind.ViewAccessLog"/>, <see cref="AccessEventKind.Export"/>).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit access, IDecisionLogAudit audit, ClinicCalendar calendar, ILogger<AccessModel> logger) : PageModel
+public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit access, IDecisionLogAudit audit, ClinicCalendar calendar, IStringLocalizer<PageText> localizer, ILogger<AccessModel> logger) : PageModel
 {
     public const int PageSize = 50;
 
@@ -37,6 +39,12 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
     /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
     public LogFailure Failure { get; private set; }
 
+    /// <summary>
+    /// When, by whom and with which filter the list was produced, and which of how many matching events it shows (QA318: a
+    /// printed list stands alone). Null until the list was read.
+    /// </summary>
+    public ListContext? Context { get; private set; }
+
     /// <summary>Field-level problems with the filter (query-string names as keys); nothing is listed while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
 
@@ -56,6 +64,7 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
             // Recorded before it is read, as a screening's page records its view: the list then shows this view too.
             await access.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, AccessLogCsvExport.Subject, ViewDetail());
             Results = await accessLog.SearchAsync(Filter.ToFilter(calendar), Before, PageSize, HttpContext.RequestAborted);
+            Context = ListContext.Now(HttpContext, Filter.Described(localizer), ListContext.AccessEventsShown(localizer, Results.Position, Results.Items.Count));
         }
         catch (DecisionLogUnavailableException ex)
         {

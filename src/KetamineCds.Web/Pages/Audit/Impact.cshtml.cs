@@ -14,7 +14,7 @@ namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>Runs a period's logged screenings through the current rule set and lists those whose verdict would change.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar, ILogger<ImpactModel> logger) : PageModel
+public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar, IStringLocalizer<PageText> localizer, ILogger<ImpactModel> logger) : PageModel
 {
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
@@ -68,6 +68,12 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
     /// recorded says something is wrong. Null until an analysis ran.
     /// </summary>
     public VerificationLine? Verification { get; private set; }
+
+    /// <summary>
+    /// When, by whom, over which period and with which rule sets the analysis was produced, and how many of the changed
+    /// screenings it lists (QA318: a printed analysis stands alone). Null until an analysis ran.
+    /// </summary>
+    public ListContext? Context { get; private set; }
 
     /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
     public LogFailure Failure { get; private set; }
@@ -169,6 +175,10 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             // A few index reads: the entries a verification named are left out by a set lookup per row, none re-hashed.
             Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted) with { Place = VerificationLinePlace.Impact };
             Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, Verification.Status?.KnownBroken, HttpContext.RequestAborted);
+            Context = ListContext.Now(HttpContext, Filter.Described(localizer), ListContext.ChangesListed(localizer, Math.Min(Report.Changes.Count, ShowAtMost), Report.Changes.Count)) with
+            {
+                ProducedWith = ImpactFilterInput.RuleSetsDescribed(localizer, Current, BaselineSet),
+            };
         }
         catch (DecisionLogUnavailableException ex)
         {

@@ -8,6 +8,7 @@ using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
@@ -18,7 +19,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// its cookie.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar) : PageModel
+public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, EfAccessAudit accessLog, ClinicCalendar calendar, IStringLocalizer<PageText> localizer) : PageModel
 {
     public const int PageSize = 50;
 
@@ -51,6 +52,12 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, EfA
     /// only as stored and leaves one altered in the database out without a word. Null until the list was read.
     /// </summary>
     public VerificationLine? Verification { get; private set; }
+
+    /// <summary>
+    /// When, by whom and with which filter the list was produced, and which of how many matching entries it shows (QA318: a
+    /// printed list stands alone). Null until the list was read.
+    /// </summary>
+    public ListContext? Context { get; private set; }
 
     /// <summary>The page's exports, by their handler names, as an unknown export's message lists them.</summary>
     public static readonly IReadOnlyList<string> Exports = ["Csv", "JsonLines"];
@@ -90,6 +97,7 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, EfA
             Results = await audit.SearchAsync(filter, AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
             OverridesFilteredOut = filter.Overall is not null || !string.IsNullOrWhiteSpace(filter.RuleSetVersion);
             Verification = await VerificationLine.ReadAsync(accessLog, forAuditor: true, HttpContext.RequestAborted);
+            Context = ListContext.Now(HttpContext, Filter.Described(localizer), ListContext.EntriesShown(localizer, Results.Position, Results.Items.Count));
         }
         catch (DecisionLogUnavailableException ex)
         {

@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Screenings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,13 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
     public EntryVerification Verification { get; private set; } = EntryVerification.None;
 
     public string InputPretty { get; private set; } = "";
+
+    /// <summary>
+    /// The entry's answers as the result page lists them (<see cref="Display.AnswersAsked"/>, from the field catalogue), for
+    /// the list of what it leaves blank beside its input as submitted (QA318): the JSON says a blank two ways (a <c>null</c>,
+    /// or a yes/no left out), and an auditor should not have to read JSON to see what was not recorded.
+    /// </summary>
+    public AnswersByAsking Answers { get; private set; } = new([], [], false);
 
     /// <summary>
     /// The input as submitted (shown) and the stored history (read for the verdict, replay and impact) hold different
@@ -53,6 +61,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
                 {
                     (Screening, AccessHistory, Verification) = (screening, opened.AccessHistory, opened.Verification);
                     InputPretty = AuditJson.Pretty(screening.InputJson);
+                    Answers = Display.AnswersAsked(screening);
                     InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
                     Later = await log.FindLaterScreeningsAsync(id, aborted);
                 });
