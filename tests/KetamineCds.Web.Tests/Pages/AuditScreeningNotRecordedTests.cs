@@ -112,18 +112,18 @@ public sealed partial class AuditScreeningNotRecordedTests(KetamineCdsFactory fa
         return match.Groups[1].Value;
     }
 
-    /// <summary>The list's items by the contract name each shows, each its text without the name.</summary>
+    /// <summary>The list's items by the contract name each shows (its pieces joined), each its text without the name.</summary>
     private static Dictionary<string, string> Listed(string html)
     {
         var list = Regex.Match(html, "<ul class=\"audit-not-recorded\" id=\"input-not-recorded\"[^>]*>(.*?)</ul>", RegexOptions.Singleline);
         Assert.True(list.Success, "no #input-not-recorded");
         return Item().Matches(list.Groups[1].Value).ToDictionary(
-            m => m.Groups["name"].Value,
+            m => Tags().Replace(m.Groups["name"].Value, ""),
             m => (m.Groups["label"].Value + Tags().Replace(m.Groups["rest"].Value, "")).Trim(),
             StringComparer.Ordinal);
     }
 
-    [GeneratedRegex("<li><strong>(?<label>[^<]*)</strong> <code class=\"audit-code\">(?<name>[a-zA-Z0-9]+)</code>(?<rest>.*?)</li>", RegexOptions.Singleline)]
+    [GeneratedRegex("<li><strong>(?<label>[^<]*)</strong> <code class=\"audit-code\">(?<name>.*?)</code>(?<rest>.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex Item();
 
     [GeneratedRegex("<[^>]+>")]
