@@ -299,6 +299,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 Overall = entry.Overall ?? "",
                 InputsJson = inputs,
                 Placeholders = placeholders,
+                Header = EfDecisionLog.HeaderOf(entry),
             };
         }
         catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
@@ -334,6 +335,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 Sequence = entry.Sequence,
                 InputJson = entry.InputJson,
                 ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
+                Header = EfDecisionLog.HeaderOf(entry),
             };
         }
 
@@ -354,6 +356,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             AssessmentMatches = matches,
             InputJson = entry.InputJson,
             ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
+            Header = EfDecisionLog.HeaderOf(entry),
         };
     }
 
@@ -380,6 +383,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             InputsKept = answer.InputsJson is not null,
             InputJson = answer.InputsJson ?? "",
             ReplayedInputJson = answer.InputsJson ?? "",
+            Header = answer.Header,
         };
         if (answer.InputsJson is null || ruleSet is null)
         {

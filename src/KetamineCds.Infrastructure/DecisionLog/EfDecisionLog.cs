@@ -277,10 +277,17 @@ public sealed partial class EfDecisionLog : IDecisionLog
             throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
         }
 
-        return new LoggedEntryHeader(
-            entry.Id, entry.Sequence, entry.EntryType, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
-            entry.PatientReference, entry.Hash, entry.PreviousHash);
+        return HeaderOf(entry);
     }
+
+    /// <summary>
+    /// What names <paramref name="entry"/> (<see cref="LoggedEntryHeader"/>), for a reader that has already checked that it
+    /// still gives its hash (<see cref="ThrowIfAltered"/>): <see cref="FindEntryHeaderAsync"/>, and the audit's readings
+    /// that read the entry anyway (a hook answer, a replay), so that their pages need no second read.
+    /// </summary>
+    internal static LoggedEntryHeader HeaderOf(DecisionLogEntry entry) => new(
+        entry.Id, entry.Sequence, entry.EntryType, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
+        entry.PatientReference, entry.Hash, entry.PreviousHash);
 
     public async Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await FindLaterScreeningsAsync([id], cancellationToken))[id];

@@ -55,6 +55,12 @@ public sealed record LoggedHookAnswerEntry(
         }
     }
 
+    /// <summary>
+    /// What names the entry, its place in the chain with its stored hash and the previous one among it, from the same read
+    /// as the answer, which still gives its hash (<see cref="IDecisionLog.FindEntryHeaderAsync"/> reads the same alone).
+    /// </summary>
+    public required LoggedEntryHeader Header { get; init; }
+
     /// <summary>The overrides an EHR sent back for the answer's cards (CDS Hooks feedback), oldest first.</summary>
     public IReadOnlyList<LoggedOverride> Overrides { get; init; } = [];
 

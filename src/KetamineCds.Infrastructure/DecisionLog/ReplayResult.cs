@@ -51,6 +51,12 @@ public sealed record ReplayResult(
     /// </summary>
     public bool InputsKept { get; init; } = true;
 
+    /// <summary>
+    /// What names the entry replayed (its place in the chain, when, by whom, for which patient), from the same read as the
+    /// replay, of an entry that still gives its hash (<see cref="IDecisionLog.FindEntryHeaderAsync"/> reads the same alone).
+    /// </summary>
+    public required LoggedEntryHeader Header { get; init; }
+
     /// <summary>What the access log records of the replay (after "api; " for the API's).</summary>
     public string AccessDetail => !InputsKept ? "inputs not kept" : Reproduced ? "reproduced" : InputsDisagree ? "stored inputs disagree" : "did not reproduce";
 }

@@ -137,12 +137,13 @@ public static class ScreeningsApi
         HttpContext context,
         ScreeningRecorder recorder,
         IDecisionLog log,
+        IAccessAudit audit,
         ILoggerFactory loggers,
         [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each screening and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the screening recorded by the first. The key sent with a different body records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
         CancellationToken cancellationToken) =>
         QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown
             ? Task.FromResult(unknown)
-            : RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
+            : RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, audit, loggers));
 
     /// <summary>
     /// A correction of screening <paramref name="id"/>. The same optional Idempotency-Key as <see cref="CreateAsync"/>, by the
@@ -181,7 +182,7 @@ public static class ScreeningsApi
 
             // A correction is of the corrected screening's patient (QA8 F16): another reference is a field-level 400.
             // One that changes no answer is a 400 under corrects (QA157 F3).
-            return await RecordAsync(context, recorder, (id, corrected.History), cancellationToken, corrected.History.PatientReference, (idempotencyKey, log, loggers));
+            return await RecordAsync(context, recorder, (id, corrected.History), cancellationToken, corrected.History.PatientReference, (idempotencyKey, log, audit, loggers));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
@@ -200,7 +201,7 @@ public static class ScreeningsApi
         (Guid Id, Domain.Screening.PatientHistory Answers)? corrects,
         CancellationToken cancellationToken,
         string? samePatientAs = null,
-        (string? Key, IDecisionLog Log, ILoggerFactory Loggers)? idempotency = null)
+        (string? Key, IDecisionLog Log, IAccessAudit Audit, ILoggerFactory Loggers)? idempotency = null)
     {
         Guid? submissionId = null;
         if (idempotency?.Key is { } key)
@@ -263,7 +264,7 @@ public static class ScreeningsApi
         switch (recording.Status)
         {
             case RecordingStatus.AlreadyRecorded:
-                return await AsFirstAnsweredAsync(context, recording.Submission!, idempotency!.Value.Log, idempotency.Value.Loggers, cancellationToken);
+                return await AsFirstAnsweredAsync(context, recording.Submission!, corrects is null ? RepeatDetail : CorrectionRepeatDetail, idempotency!.Value, cancellationToken);
             case RecordingStatus.SubmissionReused:
                 return KeyReused(recording.Submission!, context.User.ToActor(Roles.Psychiatrist));
             case RecordingStatus.SubmittedByAnother:
@@ -344,12 +345,23 @@ public static class ScreeningsApi
             extensions: extensions);
     }
 
+    /// <summary>What the access log records of a keyed repeat refused because its screening cannot be read (<see cref="AsFirstAnsweredAsync"/>).</summary>
+    public const string RepeatDetail = "api repeat";
+
+    /// <summary>The same for a keyed repeat of a correction.</summary>
+    public const string CorrectionRepeatDetail = "api correction repeat";
+
     /// <summary>
     /// A repeat of a request already recorded under its Idempotency-Key: answered as the first was, 201 with the same
-    /// Location and the screening as stored (with any override recorded since).
+    /// Location and the screening as stored (with any override recorded since). When that screening (or an override of it)
+    /// cannot be read, the repeat is refused as its GET is, 409 naming the entry, and the refused attempt is in the access
+    /// log as every other refused opening is (<see cref="UnreadableEntries.RecordRefusedAsync"/>, <paramref name="detail"/>):
+    /// the answer would have shown the entry, and who sent it is what an auditor asks.
     /// </summary>
-    private static async Task<IResult> AsFirstAnsweredAsync(HttpContext context, RecordedSubmission recorded, IDecisionLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> AsFirstAnsweredAsync(
+        HttpContext context, RecordedSubmission recorded, string detail, (string? Key, IDecisionLog Log, IAccessAudit Audit, ILoggerFactory Loggers) idempotency, CancellationToken cancellationToken)
     {
+        var (_, log, audit, loggers) = idempotency;
         try
         {
             if (await log.FindScreeningAsync(recorded.ScreeningId, cancellationToken) is not { } logged)
@@ -362,7 +374,9 @@ public static class ScreeningsApi
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
-            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            var problem = UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+            await audit.RecordRefusedAsync(context, AccessEventKind.ViewScreening, recorded.ScreeningId, detail, ex.Entry, Roles.Psychiatrist);
+            return problem;
         }
         catch (DecisionLogUnavailableException)
         {

@@ -300,7 +300,28 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             found.Add((item, card));
         }
 
-        var actor = new Actor(Fit("cds-hooks:" + caller.Issuer, 450), Fit(caller.Issuer, 256), ClientRole);
+        // Each decision an overridden card is of is read before anything is recorded (its overrides, so that a retry is not
+        // recorded twice): one that cannot be read refuses the whole call, as an unknown card does, never half of it.
+        var earlierOf = new Dictionary<Guid, List<LoggedOverride>>();
+        foreach (var (_, card) in found.Where(f => f.Item.Outcome == "overridden"))
+        {
+            var decisionId = card.ScreeningId ?? card.EntryId;
+            if (!earlierOf.ContainsKey(decisionId))
+            {
+                try
+                {
+                    earlierOf[decisionId] = [.. (card.ScreeningId is { } screeningId
+                        ? (await log.FindScreeningAsync(screeningId, cancellationToken))?.Overrides
+                        : (await audit.FindHookAnswerAsync(card.EntryId, cancellationToken))?.Overrides) ?? []];
+                }
+                catch (DecisionLogEntryUnreadableException ex)
+                {
+                    throw new CdsHookFeedbackUnreadableException(decisionId, ex);
+                }
+            }
+        }
+
+        var actor = ClientActor(caller);
         foreach (var (item, card) in found)
         {
             if (item.Outcome != "overridden")
@@ -342,21 +363,31 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // card (the clinician changed their reason or words) is a new entry naming the same card: the log keeps both,
             // in order, as the clinician gave them.
             var submission = new OverrideSubmission(decisionId, decision, reason, explanation, actor, correlationId);
-            var earlier = card.ScreeningId is { } screeningId
-                ? (await log.FindScreeningAsync(screeningId, cancellationToken))?.Overrides
-                : (await audit.FindHookAnswerAsync(card.EntryId, cancellationToken))?.Overrides;
-            if (earlier is not null
-                && earlier.Any(o => o.Decision == submission.Decision && o.Reason == submission.Reason
+            var earlier = earlierOf[decisionId];
+            if (earlier.Any(o => o.Decision == submission.Decision && o.Reason == submission.Reason
                     && string.Equals(o.Explanation, submission.Explanation, StringComparison.Ordinal)
                     && string.Equals(o.RecordedBy.Email, actor.Email, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            await log.RecordOverrideAsync(submission, cancellationToken);
+            earlier.Add(await log.RecordOverrideAsync(submission, cancellationToken));
         }
 
         return null;
+    }
+
+    /// <summary>What the access log records of feedback refused because the entry its card is of cannot be read.</summary>
+    public const string FeedbackDetail = "cds-hooks feedback";
+
+    /// <summary>
+    /// Who a client's feedback is recorded as (the spec's feedback names no user): the client, by its <c>iss</c>, in
+    /// <see cref="ClientRole"/>; the decision log's overrides and the access log's events alike.
+    /// </summary>
+    public static Actor ClientActor(CdsHookCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new Actor(Fit("cds-hooks:" + caller.Issuer, 450), Fit(caller.Issuer, 256), ClientRole);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Api;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Localization;
@@ -121,7 +122,7 @@ public static class CdsHooksEndpoints
         }
     }
 
-    private static async Task<IResult> FeedbackAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
+    private static async Task<IResult> FeedbackAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering, IAccessAudit access, ILoggerFactory loggers)
     {
         var (service, caller, body, refusal) = await AcceptAsync(id, context, authentication);
         if (refusal is not null)
@@ -144,6 +145,15 @@ public static class CdsHooksEndpoints
         catch (DecisionLogUnavailableException e)
         {
             return FeedbackNotRecorded(context, e);
+        }
+        catch (CdsHookFeedbackUnreadableException e) when (e.Unreadable is { } unreadable)
+        {
+            // Nothing recorded: the entry is named as the API names it (409, its sequence, id and the reference), and the
+            // refused attempt to act on it is in the access log, in the client's name, as an override posted on the
+            // screening's page records its own (QA318).
+            var problem = UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(CdsHooksEndpoints)), unreadable);
+            await access.RecordRefusedAsync(context, AccessEventKind.ViewScreening, e.DecisionId, CdsHookAnswering.FeedbackDetail, unreadable.Entry, CdsHookAnswering.ClientRole);
+            return problem;
         }
     }
 
@@ -187,6 +197,7 @@ public static class CdsHooksEndpoints
             var (caller, reason) = await authentication.AuthenticateAsync(context.Request, context.RequestAborted);
             if (caller is not null)
             {
+                context.User = ClientPrincipal(caller);
                 return (caller, null);
             }
 
@@ -198,6 +209,23 @@ public static class CdsHooksEndpoints
         {
             return (null, NotRecorded(context, e));
         }
+    }
+
+    /// <summary>
+    /// The request's user once the client's JWT is accepted: the client (<see cref="CdsHookAnswering.ClientActor"/>), no
+    /// user being signed in, so that what the request records in the access log names it as the decision log names the
+    /// client's overrides, through the same <see cref="AccessAuditing.RecordAsync"/> as every page's and API's event.
+    /// </summary>
+    public static System.Security.Claims.ClaimsPrincipal ClientPrincipal(CdsHookCaller caller)
+    {
+        var actor = CdsHookAnswering.ClientActor(caller);
+        return new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, actor.UserId),
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, actor.Email),
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, actor.Role),
+            ],
+            authenticationType: "CdsHooksClient"));
     }
 
     /// <summary>

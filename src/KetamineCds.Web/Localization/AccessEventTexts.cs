@@ -209,6 +209,11 @@ public static partial class AccessEventTexts
             // correction posted to the API.
             "override" => localizer["Opened to record an override"],
             "api correction" => localizer["Opened to correct (API)"],
+            // A keyed repeat (Idempotency-Key) whose recorded screening or correction cannot be read, and CDS Hooks feedback on
+            // an entry that cannot be read.
+            Api.ScreeningsApi.RepeatDetail => localizer["Sent again with its Idempotency-Key (API)"],
+            Api.ScreeningsApi.CorrectionRepeatDetail => localizer["Correction sent again with its Idempotency-Key (API)"],
+            CdsHooks.CdsHookAnswering.FeedbackDetail => localizer["Feedback from the EHR (CDS Hooks)"],
             "audit workspace" => localizer["Audit workspace"],
             "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
             "audit workspace; override" => localizer["Audit workspace, override"],

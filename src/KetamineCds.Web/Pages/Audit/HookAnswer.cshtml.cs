@@ -12,7 +12,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// chart recorded and the inputs their rules read, the FHIR data given, its place in the chain, and who has looked at it.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class HookAnswerModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
+public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
 {
     /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
@@ -34,8 +34,8 @@ public sealed class HookAnswerModel(IDecisionLog log, IDecisionLogAudit audit, I
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 
     /// <summary>
-    /// The entry's place in the chain (QA318 F7), read with its header (<see cref="IDecisionLog.FindEntryHeaderAsync"/>): the
-    /// answer as the audit reads it carries no hash. Null only when the entry went from the log between the two reads.
+    /// The entry's place in the chain (QA318 F7), from the header the answer is read with (<see cref="LoggedHookAnswerEntry.Header"/>):
+    /// one read, so it is never missing for an answer shown. Null only while the page shows no answer.
     /// </summary>
     public ChainPlace? ChainPlace { get; private set; }
 
@@ -60,13 +60,12 @@ public sealed class HookAnswerModel(IDecisionLog log, IDecisionLogAudit audit, I
             return await AuditEntryPages.OpenAsync(
                 this, audit, access, id, DecisionLogEntryTypes.HookAnswer, AccessDetail,
                 aborted => audit.FindHookAnswerAsync(id, aborted), answer => answer.Overrides.Select(o => o.Id),
-                async (answer, opened, aborted) =>
+                (answer, opened, _) =>
                 {
                     (Answer, AccessHistory, Verification) = (answer, opened.AccessHistory, opened.Verification);
                     AnswersRead = answer.AnswersRead();
-                    ChainPlace = await log.FindEntryHeaderAsync(id, aborted) is { } header
-                        ? new ChainPlace("hook-answer-chain", header.Sequence, header.Hash, header.PreviousHash)
-                        : null;
+                    ChainPlace = new ChainPlace("hook-answer-chain", answer.Header.Sequence, answer.Header.Hash, answer.Header.PreviousHash);
+                    return Task.CompletedTask;
                 });
         }
         catch (DecisionLogUnavailableException ex)

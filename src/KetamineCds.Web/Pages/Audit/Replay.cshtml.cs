@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// answer that ran no screening, the contraindication rules it evaluated, on the inputs it stored (QA158 F2).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class ReplayModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
+public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
 {
     /// <summary>The replay; null when it could not be done (then <see cref="Problem"/> says why).</summary>
     public ReplayResult? Result { get; private set; }
@@ -76,9 +76,8 @@ public sealed partial class ReplayModel(IDecisionLog log, IDecisionLogAudit audi
                     : AuditEntryPages.NoSuchEntry(this, id);
             }
 
-            var entry = await log.FindEntryHeaderAsync(id, HttpContext.RequestAborted);
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.AccessDetail);
-            (Result, Entry) = (result, entry);
+            (Result, Entry) = (result, result.Header);
             if (result.ReplayedAssessmentJson is { } replayed)
             {
                 var differences = new List<ReplayResponse.ReplayDifference>();
