@@ -166,6 +166,23 @@ public abstract class UnreadableEntryTests
         Assert.Null(await store.Log.FindEntryHeaderAsync(Guid.NewGuid()));
     }
 
+    [Fact]
+    public async Task FindHookAnswerAndReplay_GiveTheHeaderFindEntryHeaderGives_FromTheirOwnRead()
+    {
+        // Helper 325: the EHR answer's page and the replay page named the entry with a second read (FindEntryHeaderAsync);
+        // the reading they do anyway gives the same header, of an entry that still gives its hash.
+        await using var store = await CreateStoreAsync();
+        var (ids, hookAnswer) = await RecordAndTamperAsync(store, "\"PatientReference\" = 'MRN-OTHER'");
+
+        var header = await store.Log.FindEntryHeaderAsync(hookAnswer);
+
+        Assert.NotNull(header);
+        Assert.Equal(header, (await store.Audit.FindHookAnswerAsync(hookAnswer))!.Header);
+        Assert.Equal(header, (await store.Audit.ReplayAsync(hookAnswer))!.Header);
+        Assert.Equal(await store.Log.FindEntryHeaderAsync(ids[0]), (await store.Audit.ReplayAsync(ids[0]))!.Header);
+        Assert.Equal((ids[2], 3L), ((await store.Audit.ReplayAsync(ids[2]))!.Header.Id, (await store.Audit.ReplayAsync(ids[2]))!.Header.Sequence));
+    }
+
     /// <summary>Three screenings of patient MRN-U and a hook answer; the second screening altered behind the app's back.</summary>
     private static async Task<(List<Guid> Screenings, Guid HookAnswer)> RecordAndTamperAsync(LogStore store, string assignment)
     {

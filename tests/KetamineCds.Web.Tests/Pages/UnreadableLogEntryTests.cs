@@ -325,6 +325,75 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("screening", "api repeat; ")]
+    [InlineData("correction", "api correction repeat; ")]
+    public async Task KeyedRepeat_RecordedEntryAltered_Is409AndRecordsTheRefusedAttemptInTheAccessLog(string what, string detail)
+    {
+        // A POST sent again with its Idempotency-Key answers with the entry the key recorded; when that entry cannot be read
+        // the repeat is a 409 naming it, and (helper 325) the refused attempt is in the access log as every other one is.
+        await _app.LogAsync();
+        var patient = "MRN-UNREADABLE-KEYED-" + what.ToUpperInvariant();
+        var client = await _app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var path = "/api/v1/screenings";
+        var body = SampleRequests.Trd(patient);
+        if (what == "correction")
+        {
+            path = $"/api/v1/screenings/{await _app.RecordScreeningThroughApiAsync(patient, client)}/corrections";
+            body = SampleRequests.Trd(patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4.");
+        }
+
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Send()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            return request;
+        }
+
+        Guid recorded;
+        using (var first = Send())
+        using (var firstResponse = await client.SendAsync(first))
+        {
+            Assert.Equal(HttpStatusCode.Created, firstResponse.StatusCode);
+            recorded = Guid.Parse(firstResponse.Headers.Location!.ToString().Split('/')[^1]);
+        }
+
+        var sequence = await _app.ScalarAsync($"SELECT \"Sequence\" FROM \"DecisionLogEntries\" WHERE \"Id\" = '{recorded.ToString().ToUpperInvariant()}'");
+        await _app.ExecuteSqlAsync($"UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{{not json' WHERE \"Sequence\" = {sequence};");
+        var reference = "refused-" + Guid.NewGuid().ToString("N");
+        using var again = Send();
+        again.Headers.Add("X-Correlation-Id", reference);
+
+        using var response = await client.SendAsync(again);
+        var text = await response.Content.ReadAsStringAsync();
+        using var problem = JsonDocument.Parse(text);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("This log entry cannot be read", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal((recorded, sequence, reference), (problem.RootElement.GetProperty("entryId").GetGuid(), problem.RootElement.GetProperty("sequence").GetInt64(), problem.RootElement.GetProperty("reference").GetString()));
+        Assert.All(Leaks, leak => Assert.DoesNotContain(leak, text, StringComparison.Ordinal));
+        var refused = Assert.Single(await _app.AccessEventsAsync(reference));
+        Assert.Equal(
+            (KetamineCdsFactory.Psychiatrist, "Psychiatrist", "view-screening", recorded.ToString(), $"{detail}refused as unreadable: entry {sequence}"),
+            (refused.UserEmail, refused.Role, refused.Kind, refused.Subject, refused.Detail));
+
+        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        foreach (var (language, words) in new[]
+        {
+            ("en", what == "screening" ? "Sent again with its Idempotency-Key (API); refused: entry {0} cannot be read; the log may have been altered" : "Correction sent again with its Idempotency-Key (API); refused: entry {0} cannot be read; the log may have been altered"),
+            ("zh-CN", what == "screening" ? "以其 Idempotency-Key 再次发送（API）；已拒绝：无法读取第 {0} 条，日志可能已被篡改" : "以其 Idempotency-Key 再次发送的更正（API）；已拒绝：无法读取第 {0} 条，日志可能已被篡改"),
+        })
+        {
+            using var page = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={recorded}", language);
+            Assert.Contains(
+                $"<td class=\"access-detail\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, words, sequence)} <code class=\"recorded-text\" lang=\"en\">{detail}refused as unreadable: entry {sequence}</code></td>",
+                WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()),
+                StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The app, with two screenings of one patient logged once and the second's stored history altered in the database.</summary>
     public sealed class App : KetamineCdsFactory
     {
