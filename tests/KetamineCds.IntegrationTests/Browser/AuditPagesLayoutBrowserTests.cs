@@ -67,9 +67,9 @@ public sealed class AuditPagesLayoutBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData(null, "Not a readable checkpoint: a zip inside the uploaded zip, which is not opened (unzip the outer zip and upload this one by itself).", "uploaded outer-copy.zip")]
-    [InlineData("zh-CN", "不是可读取的检查点：上传的 zip 文件中的 zip 文件，不会被打开（请先解压外层 zip 文件，再单独上传此文件）。", "上传的 outer-copy.zip")]
-    public async Task Checkpoints_AZipInsideAnUploadedZip_IsNamedWithWhatToDo(string? locale, string why, string source)
+    [InlineData(null, "Not a readable checkpoint: a zip inside the uploaded zip, which is not opened (unzip the outer zip and upload this one by itself).", "uploaded outer-copy.zip", "Not opened: a zip inside the zip", "1 zip inside the uploaded zip was not opened")]
+    [InlineData("zh-CN", "不是可读取的检查点：上传的 zip 文件中的 zip 文件，不会被打开（请先解压外层 zip 文件，再单独上传此文件）。", "上传的 outer-copy.zip", "未打开：zip 文件中的 zip 文件", "上传的 zip 文件中有 1 个 zip 文件未被打开")]
+    public async Task Checkpoints_AZipInsideAnUploadedZip_IsNamedWithWhatToDo(string? locale, string why, string source, string status, string summary)
     {
         var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
         await page.GotoAsync("/Audit/Checkpoints");
@@ -95,6 +95,13 @@ public sealed class AuditPagesLayoutBrowserTests(BrowserFixture browser)
         var row = page.Locator("tr", new() { Has = page.Locator("td code", new() { HasText = "kept/kept-copy-2024.zip" }) });
         await Assertions.Expect(row).ToContainTextAsync(why, new() { Timeout = 60_000 });
         await Assertions.Expect(row).ToContainTextAsync(source);
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(status);
+        await Assertions.Expect(page.Locator("#uploaded-status")).ToContainTextAsync(summary);
+        await Assertions.Expect(page.Locator("#uploaded-status")).ToBeFocusedAsync();
+        // The file's path breaks after its slash or hyphens, never inside "2024".
+        Assert.DoesNotContain(await row.Locator("code.checkpoint-file").EvaluateAsync<string[]>(
+            "c => { const r = document.createRange(); const t = c.firstChild; const lines = []; let top = null, line = ''; for (let i = 0; i < t.length; i++) { r.setStart(t, i); r.setEnd(t, i + 1); const y = Math.round(r.getBoundingClientRect().top); if (top !== null && y !== top) { lines.push(line); line = ''; } top = y; line += t.data[i]; } lines.push(line); return lines; }"),
+            l => l.EndsWith("202", StringComparison.Ordinal));
         await browser.ScreenshotAsync(page, "326-checkpoint-zip-in-zip-" + (locale is null ? "en" : "zh"));
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Context.CloseAsync();
