@@ -27,6 +27,25 @@ public static class RoleNames
     }
 
     /// <summary>
+    /// The roles a recorded role names, each as <see cref="Of"/> names it and followed by the reader's list separator
+    /// but the last, its trailing space left off (<c>["Psychiatrist,", "Auditor"]</c>; <c>["精神科医生、", "审计员"]</c>): the
+    /// access log's Role cell keeps each whole and lets a sign-in's two roles stand on two lines (Access.cshtml). One
+    /// piece for a single role, none for none.
+    /// </summary>
+    public static IReadOnlyList<string> Pieces(string? role, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (string.IsNullOrEmpty(role))
+        {
+            return [];
+        }
+
+        var roles = role.Split(Security.AccessAuditing.RoleSeparator);
+        var separator = ClinicalText.Shared.ListSeparator.TrimEnd();
+        return [.. roles.Select((r, i) => Of(r, localizer) + (i < roles.Length - 1 ? separator : ""))];
+    }
+
+    /// <summary>
     /// Why one account may not hold these roles, with the roles named as the role boxes name them, in the request's
     /// language; null when it may (<see cref="Roles.ClashingWithAdmin"/>).
     /// </summary>

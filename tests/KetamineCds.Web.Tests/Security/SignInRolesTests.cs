@@ -119,9 +119,9 @@ public sealed class SignInRolesTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData("en", "Psychiatrist, Auditor")]
-    [InlineData("zh-CN", "精神科医生、审计员")]
-    public async Task SignIn_AccountWithTwoRoles_RecordsBoth_AndTheAccessLogNamesEachInWords(string language, string shown)
+    [InlineData("en", "Psychiatrist, Auditor", "<span class=\"role-name\">Psychiatrist,</span> <span class=\"role-name\">Auditor</span>")]
+    [InlineData("zh-CN", "精神科医生、审计员", "<span class=\"role-name\">精神科医生、</span><wbr /><span class=\"role-name\">审计员</span>")]
+    public async Task SignIn_AccountWithTwoRoles_RecordsBoth_AndTheAccessLogNamesEachInWords(string language, string shown, string markup)
     {
         const string email = "two-roles@demo.local";
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -147,7 +147,11 @@ public sealed class SignInRolesTests : IClassFixture<KetamineCdsFactory>
         using var page = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?who={email}&kind=sign-in", language);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains($"<td class=\"audit-tight\">{shown}</td>", html, StringComparison.Ordinal);
+        // Each role whole, the cell wrapping between them (helper 326: the cell was nowrap, and the pair widened the table).
+        var cell = System.Text.RegularExpressions.Regex.Match(html, "<td class=\"access-role\">(.*?)</td>").Groups[1].Value;
+        Assert.Equal(markup, cell);
+        Assert.Equal(shown, System.Text.RegularExpressions.Regex.Replace(cell, "<[^>]+>", ""));
+        Assert.DoesNotContain($"<td class=\"audit-tight\">{shown}</td>", html, StringComparison.Ordinal);
     }
 
     [Theory]

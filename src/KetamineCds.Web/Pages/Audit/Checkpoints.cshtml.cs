@@ -283,6 +283,20 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         await LoadAsync();
     }
 
+    /// <summary>
+    /// A file's status in the request's language: its verdict, but for a zip inside an uploaded zip, which was not opened
+    /// (its checkpoints were not checked), never "Not a checkpoint" (helper 326).
+    /// </summary>
+    public static string Describe(CheckpointStatus status, IStringLocalizer<PageText> localizer)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(localizer);
+        return IsZipNotOpened(status) ? localizer["Not opened: a zip inside the zip"] : Describe(status.Verdict, localizer);
+    }
+
+    /// <summary>Whether the file is a zip inside an uploaded zip, named and not opened (<see cref="CheckpointFileProblemKind.ZipInZip"/>).</summary>
+    public static bool IsZipNotOpened(CheckpointStatus status) => status?.FileProblem?.Kind == CheckpointFileProblemKind.ZipInZip;
+
     /// <summary>A checkpoint's verdict in the request's language.</summary>
     public static string Describe(CheckpointVerdict verdict, IStringLocalizer<PageText> localizer)
     {
