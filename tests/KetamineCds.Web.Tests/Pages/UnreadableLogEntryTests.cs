@@ -123,16 +123,12 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         (await psychiatrist.PostFormAsync("/Screenings/New", $"/Screenings/{altered}?handler=Override", [new("Override.Decision", "Proceed"), new("Override.Reason", "BenefitOutweighsRiskAfterReview"), new("Override.Explanation", "Reviewed.")])).Dispose();
         var psychiatristApi = await _app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         (await psychiatristApi.PostAsync($"/api/v1/screenings/{altered}/corrections", System.Net.Http.Json.JsonContent.Create(SampleRequests.Trd(_app.Patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4.")))).Dispose();
-        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await AccessLogPageAsync(altered, language);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, replay, sequence)} <code class=\"recorded-text\" lang=\"en\">api; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, overriding, sequence)} <code class=\"recorded-text\" lang=\"en\">override; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, correction, sequence)} <code class=\"recorded-text\" lang=\"en\">api correction; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(replay, sequence, "api; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(overriding, sequence, "override; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(correction, sequence, "api correction; "), html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -143,15 +139,11 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         var (_, altered, sequence) = await _app.LogAsync();
         (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetAsync($"/Screenings/{altered}")).Dispose();
         (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Staff)).GetAsync($"/Screenings/{altered}/Print")).Dispose();
-        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await AccessLogPageAsync(altered, language);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, view, sequence)} <code class=\"recorded-text\" lang=\"en\">page; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, print, sequence)} <code class=\"recorded-text\" lang=\"en\">refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(view, sequence, "page; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(print, sequence, ""), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -324,6 +316,22 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         Assert.Contains($"Entry {sequence} ({altered})", html, StringComparison.Ordinal);
         Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));
     }
+
+    /// <summary>The access log of <paramref name="altered"/> as an auditor reads it in <paramref name="language"/>, its HTML decoded.</summary>
+    private async Task<string> AccessLogPageAsync(Guid altered, string language)
+    {
+        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The detail cell of a refused attempt's row: <paramref name="words"/> (with the entry's sequence in place of {0}), then
+    /// the text recorded, <paramref name="recordedPrefix"/> and "refused as unreadable: entry N", as written.
+    /// </summary>
+    private static string RefusedDetailCell(string words, long sequence, string recordedPrefix) =>
+        $"<td class=\"access-detail\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, words, sequence)} <code class=\"recorded-text\" lang=\"en\">{recordedPrefix}refused as unreadable: entry {sequence}</code></td>";
 
     /// <summary>The app, with two screenings of one patient logged once and the second's stored history altered in the database.</summary>
     public sealed class App : KetamineCdsFactory
