@@ -94,21 +94,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
         await page.GotoAsync("/Screenings/New");
         await FillByIdAsync(page, "MRN-KEPT-502");
-        await page.RouteAsync("**/Screenings/New", async route =>
-        {
-            if (route.Request.Method == "POST")
-            {
-                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" });
-            }
-            else
-            {
-                await route.ContinueAsync();
-            }
-        });
-
-        await page.Locator("#record-screening").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("502 Bad Gateway");
-        await page.UnrouteAllAsync();
+        await SendAnsweredByABare502Async(page);
         await page.GotoAsync("/Screenings/New");
 
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
@@ -335,20 +321,7 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(first);
         await page.GotoAsync("/Screenings/New");
         await FillByIdAsync(page, "MRN-H317-FIRST");
-        await page.RouteAsync("**/Screenings/New", async route =>
-        {
-            if (route.Request.Method == "POST")
-            {
-                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" });
-            }
-            else
-            {
-                await route.ContinueAsync();
-            }
-        });
-        await page.Locator("#record-screening").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("502 Bad Gateway");
-        await page.UnrouteAllAsync();
+        await SendAnsweredByABare502Async(page);
 
         // The first account's session ends, not by signing out (which clears the tab's storage): as an idle timeout or an
         // administrator's change to the account ends it. The second signs in in this tab and opens the form, which keeps
@@ -378,6 +351,28 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
 
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Sends the screening form and answers the post as a proxy might, with a bare 502 that says nothing of what became of
+    /// the send (the app never sees it); the browser shows that page, and the form's later loads are the app's again.
+    /// </summary>
+    private static async Task SendAnsweredByABare502Async(IPage page)
+    {
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<h1>502 Bad Gateway</h1>" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.Locator("#record-screening").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("502 Bad Gateway");
+        await page.UnrouteAllAsync();
     }
 
     /// <summary>

@@ -344,11 +344,8 @@ public abstract class CheckpointTests : IAsyncLifetime
     public async Task CheckpointWriter_EntryBeforeTheNewestCheckpointDeleted_TheCheckFromTheCheckpointRefuses_ThenTheFullCheckNamesTheGap()
     {
         // QA141 F1: the writer signed a checkpoint over a log with entry 10 deleted, without a warning.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, logger) = signed;
         Assert.Single(CheckpointFilesWritten());
 
         await Store.DisableTriggersAsync();
@@ -457,11 +454,8 @@ public abstract class CheckpointTests : IAsyncLifetime
         // Session 65: a quicker check that refused was run again at every tick until the next full check was due (a day by
         // default), each time recording a verification in the access log. Now the next tick checks all of it, naming the
         // entry, and the ticks after it refuse with that check's reason without walking, or recording, again.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, logger) = signed;
         await RecordAsync(2);
         await Store.DisableTriggersAsync();
         await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 5");
@@ -488,11 +482,8 @@ public abstract class CheckpointTests : IAsyncLifetime
     {
         // What the writer remembers of a failed full check is the log's head and count and the checkpoint folder's files:
         // a change to the folder (a file put back or set aside) is checked again at the next tick.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, logger) = signed;
         await Store.DisableTriggersAsync();
         await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 2");
         await RecordAsync(1);
@@ -659,11 +650,8 @@ public abstract class CheckpointTests : IAsyncLifetime
     [Fact]
     public async Task CheckpointWriter_LogRewrittenAfterACheckpoint_TheCheckFromTheNewestCheckpointRefuses_AndTheLogSaysWhichCheck()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, logger) = signed;
         await RecordAsync(2);
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
@@ -910,6 +898,34 @@ public abstract class CheckpointTests : IAsyncLifetime
             .ToList();
 
     private const string NothingToSign = "The decision log has not grown since the newest checkpoint; nothing to sign.";
+
+    /// <summary>
+    /// A checkpoint writer with the default settings on a fake clock (2026-11-28 06:00 UTC), its messages noted, after its
+    /// first tick: three screenings recorded, the whole log checked and a checkpoint signed at entry 3.
+    /// </summary>
+    private async Task<SignedWriter> WriterThatSignedAtEntry3Async()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        var signed = new SignedWriter(new CheckpointWriter(Checkpoints(clock), Settings, clock, logger), clock, logger);
+        try
+        {
+            await RecordAsync(3);
+            await signed.Writer.WriteOnceAsync(CancellationToken.None);
+            return signed;
+        }
+        catch
+        {
+            signed.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A writer with the clock that moves it and the logger that notes its messages; disposing it disposes the writer.</summary>
+    private sealed record SignedWriter(CheckpointWriter Writer, FakeTimeProvider Clock, ListLogger Logger) : IDisposable
+    {
+        public void Dispose() => Writer.Dispose();
+    }
 
     /// <summary>A fake clock that notes the time whenever a timer made from it fires (inside <see cref="FakeTimeProvider.Advance"/>).</summary>
     private sealed class TimerNotingClock(DateTimeOffset start) : FakeTimeProvider(start)

@@ -123,16 +123,12 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         (await psychiatrist.PostFormAsync("/Screenings/New", $"/Screenings/{altered}?handler=Override", [new("Override.Decision", "Proceed"), new("Override.Reason", "BenefitOutweighsRiskAfterReview"), new("Override.Explanation", "Reviewed.")])).Dispose();
         var psychiatristApi = await _app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         (await psychiatristApi.PostAsync($"/api/v1/screenings/{altered}/corrections", System.Net.Http.Json.JsonContent.Create(SampleRequests.Trd(_app.Patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4.")))).Dispose();
-        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await AccessLogPageAsync(altered, language);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, replay, sequence)} <code class=\"recorded-text\" lang=\"en\">api; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, overriding, sequence)} <code class=\"recorded-text\" lang=\"en\">override; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, correction, sequence)} <code class=\"recorded-text\" lang=\"en\">api correction; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(replay, sequence, "api; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(overriding, sequence, "override; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(correction, sequence, "api correction; "), html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -143,15 +139,11 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         var (_, altered, sequence) = await _app.LogAsync();
         (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetAsync($"/Screenings/{altered}")).Dispose();
         (await (await _app.CreatePageClientAsync(KetamineCdsFactory.Staff)).GetAsync($"/Screenings/{altered}/Print")).Dispose();
-        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await AccessLogPageAsync(altered, language);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, view, sequence)} <code class=\"recorded-text\" lang=\"en\">page; refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"access-detail\">{string.Format(culture, print, sequence)} <code class=\"recorded-text\" lang=\"en\">refused as unreadable: entry {sequence}</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(view, sequence, "page; "), html, StringComparison.Ordinal);
+        Assert.Contains(RefusedDetailCell(print, sequence, ""), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -379,20 +371,31 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
             (KetamineCdsFactory.Psychiatrist, "Psychiatrist", "view-screening", recorded.ToString(), $"{detail}refused as unreadable: entry {sequence}"),
             (refused.UserEmail, refused.Role, refused.Kind, refused.Subject, refused.Detail));
 
-        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         foreach (var (language, words) in new[]
         {
             ("en", what == "screening" ? "Sent again with its Idempotency-Key (API); refused: entry {0} cannot be read; the log may have been altered" : "Correction sent again with its Idempotency-Key (API); refused: entry {0} cannot be read; the log may have been altered"),
             ("zh-CN", what == "screening" ? "以其 Idempotency-Key 再次发送（API）；已拒绝：无法读取第 {0} 条，日志可能已被篡改" : "以其 Idempotency-Key 再次发送的更正（API）；已拒绝：无法读取第 {0} 条，日志可能已被篡改"),
         })
         {
-            using var page = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={recorded}", language);
-            Assert.Contains(
-                $"<td class=\"access-detail\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, words, sequence)} <code class=\"recorded-text\" lang=\"en\">{detail}refused as unreadable: entry {sequence}</code></td>",
-                WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()),
-                StringComparison.Ordinal);
+            Assert.Contains(RefusedDetailCell(words, sequence, detail), await AccessLogPageAsync(recorded, language), StringComparison.Ordinal);
         }
     }
+
+    /// <summary>The access log of <paramref name="altered"/> as an auditor reads it in <paramref name="language"/>, its HTML decoded.</summary>
+    private async Task<string> AccessLogPageAsync(Guid altered, string language)
+    {
+        var auditor = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Access?subject={altered}", language);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The detail cell of a refused attempt's row: <paramref name="words"/> (with the entry's sequence in place of {0}), then
+    /// the text recorded, <paramref name="recordedPrefix"/> and "refused as unreadable: entry N", as written.
+    /// </summary>
+    private static string RefusedDetailCell(string words, long sequence, string recordedPrefix) =>
+        $"<td class=\"access-detail\">{string.Format(System.Globalization.CultureInfo.InvariantCulture, words, sequence)} <code class=\"recorded-text\" lang=\"en\">{recordedPrefix}refused as unreadable: entry {sequence}</code></td>";
 
     /// <summary>The app, with two screenings of one patient logged once and the second's stored history altered in the database.</summary>
     public sealed class App : KetamineCdsFactory

@@ -2,6 +2,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Rules.Completeness;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Screenings;
+using Logged = KetamineCds.IntegrationTests.Data.Screenings;
 
 namespace KetamineCds.Web.Tests.Screenings;
 
@@ -24,30 +25,20 @@ public sealed class ContraindicationsUnansweredItemOfItsOwnTests
         return without.Next("99.0.0", replace: [.. PathwayCompleteness.WaitingForContraindicationsOf(without)]);
     }
 
-    /// <summary>Depression in an episode with active ideation and the safety net in place; suicidal intent not recorded.</summary>
-    private static readonly PatientHistory ActiveIdeationIntentBlank = new()
+    /// <summary>
+    /// Depression in an episode with active ideation and the safety net in place; suicidal intent not recorded. From the
+    /// logged TRD history (every safety item that could block a pathway recorded absent), with one failed trial.
+    /// </summary>
+    private static readonly PatientHistory ActiveIdeationIntentBlank = Logged.Trd("MRN-315") with
     {
-        PatientReference = "MRN-315",
         AgeYears = 40,
-        SexAtBirth = SexAtBirth.Male,
-        PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-        CurrentDepressiveEpisode = true,
         FailedAdequateTrials = 1,
-        OnOralAntidepressant = true,
-        Psychosis = PsychosisStatus.None,
-        CurrentManiaOrMixedFeatures = false,
+        DistinctMechanisms = null,
         Suicidality = Suicidality.ActiveIdeation,
         SafetyPlanInPlace = true,
         LethalMeansCounselled = true,
         FollowUpArranged = true,
         PreparatoryActsOrAbortedAttempt = false,
-        SubstanceUse = SubstanceUse.None,
-        AneurysmalVascularDisease = false,
-        ArteriovenousMalformation = false,
-        IntracerebralHemorrhageHistory = false,
-        HypersensitivityToKetamine = false,
-        SeriousCardiovascularOrCerebrovascularCondition = false,
-        RecentMyocardialInfarctionOrStroke = false,
     };
 
     private static ContraindicationsUnanswered Section(PatientHistory history, RuleSet ruleSet, out NotRecordedSummary summary)

@@ -36,4 +36,23 @@ public sealed class PrintedRuleIdsTests
 
         Assert.True(PrintedPage.PointsOf(PrintedRuleIds.Row(15), ids) > PrintedPage.PointsOf(PrintBlock.Row, ids));
     }
+
+    [Fact]
+    public void Html_EachIdInARuleSpan_BetweenThemTheSeparator()
+    {
+        Assert.Equal(
+            "<span class=\"p-rule\">REC-001</span>, <span class=\"p-rule\">CON-012</span>",
+            PrintedRuleIds.Html(["REC-001", "CON-012"], ", ").ToString());
+        Assert.Equal("<span class=\"p-rule\">REC-001</span>", PrintedRuleIds.Html(["REC-001"], ", ").ToString());
+        Assert.Equal("", PrintedRuleIds.Html([], ", ").ToString());
+    }
+
+    [Fact]
+    public void Html_IdsAndSeparator_AreHtmlEncoded()
+    {
+        // The Chinese list separator is written as a character reference, as Razor writes text (HtmlEncoder.Default).
+        Assert.Equal(
+            "<span class=\"p-rule\">A&lt;B&amp;C</span>&#x3001;<span class=\"p-rule\">&quot;D&quot;</span>",
+            PrintedRuleIds.Html(["A<B&C", "\"D\""], "\u3001").ToString());
+    }
 }
