@@ -28,11 +28,12 @@ public static class RoleNames
 
     /// <summary>
     /// The roles a recorded role names, each as <see cref="Of"/> names it and followed by the reader's list separator
-    /// but the last, its trailing space left off (<c>["Psychiatrist,", "Auditor"]</c>; <c>["精神科医生、", "审计员"]</c>): the
-    /// access log's Role cell keeps each whole and lets a sign-in's two roles stand on two lines (Access.cshtml). One
-    /// piece for a single role, none for none.
+    /// but the last (<c>"Psychiatrist,"</c>, <c>"精神科医生、"</c>), with whether a space stands between it and the next role
+    /// (the separator's trailing space: English "Psychiatrist, Auditor") or none (Chinese "精神科医生、审计员", where the line
+    /// may break all the same): the Role cells of the access log and of an entry's access history keep each role whole
+    /// and let a sign-in's two roles stand on two lines (_Roles.cshtml). One piece for a single role, none for none.
     /// </summary>
-    public static IReadOnlyList<string> Pieces(string? role, IStringLocalizer localizer)
+    public static IReadOnlyList<(string Name, bool SpaceAfter)> Pieces(string? role, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         if (string.IsNullOrEmpty(role))
@@ -41,8 +42,10 @@ public static class RoleNames
         }
 
         var roles = role.Split(Security.AccessAuditing.RoleSeparator);
-        var separator = ClinicalText.Shared.ListSeparator.TrimEnd();
-        return [.. roles.Select((r, i) => Of(r, localizer) + (i < roles.Length - 1 ? separator : ""))];
+        var separator = ClinicalText.Shared.ListSeparator;
+        var mark = separator.TrimEnd();
+        var spaced = mark.Length < separator.Length;
+        return [.. roles.Select((r, i) => i < roles.Length - 1 ? (Of(r, localizer) + mark, spaced) : (Of(r, localizer), false))];
     }
 
     /// <summary>

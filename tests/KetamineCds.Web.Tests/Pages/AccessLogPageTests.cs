@@ -68,7 +68,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
         // This very view is the newest event: who, role, what in words beside the log's spelling, subject, detail.
         Assert.Contains("<td class=\"access-who\">auditor<wbr /><span class=\"email-domain\">@demo<wbr />.local</span></td>", rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-role\"><span class=\"role-name\">Auditor</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("Viewed the access log <code class=\"audit-code\"><span class=\"kind-piece\">view-</span><wbr /><span class=\"kind-piece\">access-</span><wbr /><span class=\"kind-piece\">log</span></code>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-detail\">Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         var row = Assert.Single(Rows(html)).Html;
         Assert.Contains($"<td class=\"access-who\">first.last<wbr /><span class=\"email-domain\">@ward-{language}<wbr />.clinic<wbr />.example</span></td>", row, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"audit-tight\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">{noRole}</span></td>", row, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"access-role\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">{noRole}</span></td>", row, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         // The role is one word that must not wrap a character a line (审计员 at 1280 px).
         var views = await GetAsync(client, $"/Audit/Access?who={KetamineCdsFactory.Auditor}&kind=view-access-log", "zh-CN");
-        Assert.Contains("<td class=\"audit-tight\">审计员</td>", Rows(views)[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-role\"><span class=\"role-name\">审计员</span></td>", Rows(views)[0].Html, StringComparison.Ordinal);
     }
 
     [Theory]
