@@ -13,7 +13,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 /// Helper 326, on the auditor's pages in headless Chromium: the access log's Role cell of a sign-in by an account with two
 /// roles wraps between the roles, never inside one, on screen and in print, in English and Chinese; the impact analysis's
 /// "Result" heading, focused after a run, keeps its focus ring on screen and never prints it; and a zip inside an uploaded
-/// zip is named on the Checkpoints page, in English and Chinese. Screenshots in TestResults/screenshots (326-*).
+/// zip is named on the Checkpoints page, in English and Chinese; an entry's access history keeps a role whole in a narrow
+/// column (helper 329). Screenshots in TestResults/screenshots (326-*, 329-*).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class AuditPagesLayoutBrowserTests(BrowserFixture browser)
@@ -38,6 +39,33 @@ public sealed class AuditPagesLayoutBrowserTests(BrowserFixture browser)
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await browser.ScreenshotAsync(page, "326-access-two-roles-print-" + suffix);
         Assert.Equal(pieces, await LinesAtNarrowestAsync(cell));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null, "Clinic staff")]
+    [InlineData("zh-CN", "诊所工作人员")]
+    public async Task ScreeningPage_AccessHistory_KeepsARoleWholeInANarrowColumn_OnScreenAndInPrint(string? locale, string staff)
+    {
+        // Helper 329: the history's Role cell was plain text, and a narrow column could break 诊所工作人员 inside the name.
+        var screening = await browser.App.Services.GetRequiredService<IDecisionLog>().RecordScreeningAsync(Screenings.Submit("MRN-329-HISTORY"));
+        const string viewer = "history-role-329@demo.local";
+        await browser.App.Services.GetRequiredService<IAccessAudit>().RecordAsync(
+            new AccessEvent(AccessEventKind.ViewScreening, viewer, Roles.ClinicStaff, screening.Id.ToString(), "page", "h329-" + Guid.NewGuid().ToString("N")[..8]));
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(800, 900);
+        await page.GotoAsync($"/Audit/Screening/{screening.Id}");
+        var cell = page.Locator("table.audit-table tr", new() { HasText = viewer }).Locator("td.access-role").First;
+        await Assertions.Expect(cell.Locator(".role-name")).ToHaveTextAsync([staff]);
+        var suffix = locale is null ? "en" : "zh";
+        await browser.ScreenshotAsync(page, "329-access-history-role-" + suffix);
+        Assert.Equal([staff], await LinesAtNarrowestAsync(cell));
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal([staff], await LinesAtNarrowestAsync(cell));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.GotoAsync("/Audit/Access");
+        await browser.ScreenshotAsync(page, "329-access-log-narrow-" + suffix);
         await page.Context.CloseAsync();
     }
 
