@@ -87,6 +87,27 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task PrintPage_ALinkFocusedFromTheKeyboard_ShowsItsRingOnScreen_AndNeverPrintsIt()
+    {
+        // Helper 329: print.css is the print page's only sheet, on screen and on paper (no media attribute; site.css, whose
+        // print rule drops the ring, is not linked): its focus ring is drawn on screen only.
+        var recorded = await browser.RecordScreeningAsync(CompleteScreeningBodies.RequiredAnswers("MRN-PRINT-FOCUS-329"));
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync($"/Screenings/{recorded["id"]!.GetValue<string>()}/Print");
+        var link = page.Locator(".toolbar a").First;
+        await page.Locator(".toolbar a").Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        const string ring = "a => { const s = getComputedStyle(a); return s.outlineStyle + '|' + s.boxShadow; }";
+        Assert.StartsWith("solid|", await link.EvaluateAsync<string>(ring), StringComparison.Ordinal);
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        Assert.Equal("none|none", await link.EvaluateAsync<string>(ring));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The accessible name and the required state of the element <paramref name="selector"/>, as Chromium computes them.</summary>
     private static async Task<(string Name, bool Required)> AccessibleAsync(ICDPSession cdp, string selector)
     {
