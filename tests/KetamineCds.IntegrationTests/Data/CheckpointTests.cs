@@ -398,12 +398,9 @@ public abstract class CheckpointTests : IAsyncLifetime
     public async Task CheckpointWriter_LogStaysDamagedAndNothingIsAppended_TheFullCheckIsNotRepeated_YetEveryTickRefuses()
     {
         // helper-147: while the log stayed damaged, every tick walked the whole log again though nothing had changed.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var logger = new ListLogger();
         var interval = TimeSpan.FromHours(6);
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings with { FullVerificationInterval = interval }, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async(Settings with { FullVerificationInterval = interval });
+        var (writer, clock, logger) = signed;
         Assert.Single(CheckpointFilesWritten());
         await Store.DisableTriggersAsync();
         await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 2");
@@ -587,12 +584,8 @@ public abstract class CheckpointTests : IAsyncLifetime
     {
         // QA10c S2: the writer's check from the newest checkpoint cannot see an entry before it edited without
         // re-hashing (it keeps the signed hash); the whole log is verified once a day (the default) before signing.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        var checkpoints = Checkpoints(clock);
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(checkpoints, Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, logger) = signed;
         Assert.Single(CheckpointFilesWritten());
         Assert.Contains(logger.Messages, m => m.Level == LogLevel.Information && m.Text.StartsWith("Full verification of the decision log before signing: 3 entries re-hashed, intact", StringComparison.Ordinal));
 
@@ -677,11 +670,8 @@ public abstract class CheckpointTests : IAsyncLifetime
         // until the log grew past the checkpoint again; then it named a differing entry, which reads like tampering.
         // The fake clock starts now: the entries carry real times, and a checkpoint signed before the log's first entry
         // would read as another log's.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var logger = new ListLogger();
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async(start: DateTimeOffset.UtcNow);
+        var (writer, clock, logger) = signed;
         var backup = await Store.BackupAsync();
         await RecordAsync(2);
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -800,11 +790,9 @@ public abstract class CheckpointTests : IAsyncLifetime
     {
         // QA284 F3: the lists say when the log was last verified in full, read from what each verification recorded in the
         // access log, not by walking it again; the periodic writer's full check is one.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, new ListLogger());
         Assert.Equal(new LastVerification(null, null, 0), await Store.Access.LastVerificationAsync());
-        await RecordAsync(3);
-        await writer.WriteOnceAsync(CancellationToken.None);
+        using var signed = await WriterThatSignedAtEntry3Async();
+        var (writer, clock, _) = signed;
         var reached = await HeadHashAsync();
         await RecordAsync(2);
 
@@ -900,14 +888,15 @@ public abstract class CheckpointTests : IAsyncLifetime
     private const string NothingToSign = "The decision log has not grown since the newest checkpoint; nothing to sign.";
 
     /// <summary>
-    /// A checkpoint writer with the default settings on a fake clock (2026-11-28 06:00 UTC), its messages noted, after its
-    /// first tick: three screenings recorded, the whole log checked and a checkpoint signed at entry 3.
+    /// A checkpoint writer with <paramref name="settings"/> (the default settings when none) on a fake clock starting at
+    /// <paramref name="start"/> (2026-11-28 06:00 UTC when none), its messages noted, after its first tick: three
+    /// screenings recorded, the whole log checked and a checkpoint signed at entry 3.
     /// </summary>
-    private async Task<SignedWriter> WriterThatSignedAtEntry3Async()
+    private async Task<SignedWriter> WriterThatSignedAtEntry3Async(CheckpointSettings? settings = null, DateTimeOffset? start = null)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
         var logger = new ListLogger();
-        var signed = new SignedWriter(new CheckpointWriter(Checkpoints(clock), Settings, clock, logger), clock, logger);
+        var signed = new SignedWriter(new CheckpointWriter(Checkpoints(clock), settings ?? Settings, clock, logger), clock, logger);
         try
         {
             await RecordAsync(3);
