@@ -250,40 +250,10 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
-    public async Task<LoggedEntryHeader?> FindEntryHeaderAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        DecisionLogEntry? entry;
-        try
-        {
-            await using var db = _contexts.CreateDbContext();
-            entry = await db.DecisionLogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
-        {
-            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
-        }
-
-        if (entry is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            ThrowIfAltered(entry);
-        }
-        catch (Exception ex) when (IsUnreadable(ex))
-        {
-            throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
-        }
-
-        return HeaderOf(entry);
-    }
-
     /// <summary>
     /// What names <paramref name="entry"/> (<see cref="LoggedEntryHeader"/>), for a reader that has already checked that it
-    /// still gives its hash (<see cref="ThrowIfAltered"/>): <see cref="FindEntryHeaderAsync"/>, and the audit's readings
-    /// that read the entry anyway (a hook answer, a replay), so that their pages need no second read.
+    /// still gives its hash (<see cref="ThrowIfAltered"/>): the audit's readings that read the entry anyway (a hook answer,
+    /// a replay), so that their pages need no second read.
     /// </summary>
     internal static LoggedEntryHeader HeaderOf(DecisionLogEntry entry) => new(
         entry.Id, entry.Sequence, entry.EntryType, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),

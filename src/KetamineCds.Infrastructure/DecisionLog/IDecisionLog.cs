@@ -32,13 +32,6 @@ public interface IDecisionLog
     /// </summary>
     Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// What names entry <paramref name="id"/> of any type (<see cref="LoggedEntryHeader"/>: its place in the chain, when, by
-    /// whom, for which patient); null if the log holds none. Throws <see cref="DecisionLogEntryUnreadableException"/> when
-    /// the entry no longer gives the hash it was recorded with: nothing of an altered entry is vouched for.
-    /// </summary>
-    Task<LoggedEntryHeader?> FindEntryHeaderAsync(Guid id, CancellationToken cancellationToken = default);
-
     /// <summary>A patient's screenings, newest first; an entry that cannot be read is named in <see cref="PatientScreenings.Unreadable"/>.</summary>
     Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
 

@@ -3,8 +3,9 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>
 /// What names a decision-log entry of any type, whatever it holds: its place in the chain (sequence, its stored hash and
 /// the previous entry's hash it links to), when it was recorded, by whom, and for which patient. Read only from an entry
-/// that still gives the hash it was recorded with (<see cref="IDecisionLog.FindEntryHeaderAsync"/>), so that an auditor
-/// can match a printed page against a checkpoint or an export.
+/// that still gives the hash it was recorded with, from the read of the entry its page makes anyway
+/// (<see cref="LoggedHookAnswerEntry.Header"/>, <see cref="ReplayResult.Header"/>), so that an auditor can match a printed
+/// page against a checkpoint or an export.
 /// </summary>
 /// <param name="Id">The entry's id.</param>
 /// <param name="Sequence">Its place in the chain.</param>

@@ -57,7 +57,7 @@ public sealed record LoggedHookAnswerEntry(
 
     /// <summary>
     /// What names the entry, its place in the chain with its stored hash and the previous one among it, from the same read
-    /// as the answer, which still gives its hash (<see cref="IDecisionLog.FindEntryHeaderAsync"/> reads the same alone).
+    /// as the answer, which still gives its hash.
     /// </summary>
     public required LoggedEntryHeader Header { get; init; }
 

@@ -53,7 +53,7 @@ public sealed record ReplayResult(
 
     /// <summary>
     /// What names the entry replayed (its place in the chain, when, by whom, for which patient), from the same read as the
-    /// replay, of an entry that still gives its hash (<see cref="IDecisionLog.FindEntryHeaderAsync"/> reads the same alone).
+    /// replay, of an entry that still gives its hash.
     /// </summary>
     public required LoggedEntryHeader Header { get; init; }
 

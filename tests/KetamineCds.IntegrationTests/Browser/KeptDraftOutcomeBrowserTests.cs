@@ -444,8 +444,6 @@ public sealed class KeptDraftOutcomeBrowserTests(BrowserFixture browser)
 
         public Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default) => inner.FindScreeningAsync(id, cancellationToken);
 
-        public Task<LoggedEntryHeader?> FindEntryHeaderAsync(Guid id, CancellationToken cancellationToken = default) => inner.FindEntryHeaderAsync(id, cancellationToken);
-
         public Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default) =>
             inner.ListScreeningsForPatientAsync(patientReference, cancellationToken);
 

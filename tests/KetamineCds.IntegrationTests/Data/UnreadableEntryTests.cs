@@ -145,41 +145,58 @@ public abstract class UnreadableEntryTests
     }
 
     [Fact]
-    public async Task FindEntryHeader_AnyType_GivesItsPlaceInTheChainAsStored_AndNamesAnAlteredEntryInstead()
+    public async Task EntryHeader_OfAHookAnswerAndAReplay_GivesItsPlaceInTheChainAsStored_AndNamesAnAlteredEntryInstead()
     {
-        // QA318 F7, F8: what names an entry on the EHR answer's page and on a replay, read only from an entry that still
-        // gives its hash.
+        // QA318 F7, F8: what names an entry on the EHR answer's page and on a replay (LoggedHookAnswerEntry.Header,
+        // ReplayResult.Header), read only from an entry that still gives its hash.
         await using var store = await CreateStoreAsync();
         var (ids, hookAnswer) = await RecordAndTamperAsync(store, "\"PatientReference\" = 'MRN-OTHER'");
 
-        var header = await store.Log.FindEntryHeaderAsync(hookAnswer);
+        var header = (await store.Audit.FindHookAnswerAsync(hookAnswer))!.Header;
         var before = await store.Log.FindScreeningAsync(ids[2]);
-        var firstHeader = await store.Log.FindEntryHeaderAsync(ids[0]);
+        var firstHeader = (await store.Audit.ReplayAsync(ids[0]))!.Header;
 
-        Assert.NotNull(header);
         Assert.Equal((hookAnswer, 4L, DecisionLogEntryTypes.HookAnswer, "MRN-U", "Practitioner/ehr-1", "EhrUser"), (header.Id, header.Sequence, header.EntryType, header.PatientReference, header.RecordedBy.Email, header.RecordedBy.Role));
         Assert.Equal(before!.Hash, header.PreviousHash);
         Assert.Matches("^[0-9a-f]{64}$", header.Hash);
-        Assert.Equal((1L, DecisionLogEntryTypes.Screening, (await store.Log.FindScreeningAsync(ids[0]))!.Hash), (firstHeader!.Sequence, firstHeader.EntryType, firstHeader.Hash));
-        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindEntryHeaderAsync(ids[1]));
+        Assert.Equal((1L, DecisionLogEntryTypes.Screening, (await store.Log.FindScreeningAsync(ids[0]))!.Hash), (firstHeader.Sequence, firstHeader.EntryType, firstHeader.Hash));
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(ids[1]));
         Assert.Equal((ids[1], 2L), (failure.EntryId, failure.Sequence));
-        Assert.Null(await store.Log.FindEntryHeaderAsync(Guid.NewGuid()));
+        Assert.Null(await store.Audit.FindHookAnswerAsync(Guid.NewGuid()));
+        Assert.Null(await store.Audit.ReplayAsync(Guid.NewGuid()));
+
+        // A hook answer whose patient reference alone was altered (its payload still reads) is named, never headed.
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-OTHER' WHERE \"Sequence\" = 4"));
+        var answerFailure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.FindHookAnswerAsync(hookAnswer));
+        var replayFailure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(hookAnswer));
+        Assert.Equal([(hookAnswer, 4L), (hookAnswer, 4L)], [(answerFailure.EntryId, answerFailure.Sequence), (replayFailure.EntryId, replayFailure.Sequence)]);
     }
 
     [Fact]
-    public async Task FindHookAnswerAndReplay_GiveTheHeaderFindEntryHeaderGives_FromTheirOwnRead()
+    public async Task FindHookAnswerAndReplay_GiveTheHeaderTheAuditListAndTheNeighbouringEntriesGive_FromTheirOwnRead()
     {
-        // Helper 325: the EHR answer's page and the replay page named the entry with a second read (FindEntryHeaderAsync);
-        // the reading they do anyway gives the same header, of an entry that still gives its hash.
+        // Helper 325: the EHR answer's page and the replay page named the entry with a second read; the reading they do
+        // anyway gives the header, of an entry that still gives its hash. Pinned against reads of their own: the
+        // decision-log list's row of the entry, what was recorded, and the hashes the entries before and after it give.
         await using var store = await CreateStoreAsync();
         var (ids, hookAnswer) = await RecordAndTamperAsync(store, "\"PatientReference\" = 'MRN-OTHER'");
+        var after = (await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-U"))).Id;
+        var rows = (await store.Audit.SearchAsync(new AuditFilter(), null, 50)).Items.ToDictionary(r => r.Id);
 
-        var header = await store.Log.FindEntryHeaderAsync(hookAnswer);
+        var header = (await store.Audit.FindHookAnswerAsync(hookAnswer))!.Header;
 
-        Assert.NotNull(header);
-        Assert.Equal(header, (await store.Audit.FindHookAnswerAsync(hookAnswer))!.Header);
+        var row = rows[hookAnswer];
+        Assert.Equal(
+            new LoggedEntryHeader(
+                row.Id, row.Sequence, row.EntryType, row.RecordedAt, Screenings.HookAnswer("MRN-U").Actor, row.PatientReference,
+                (await store.Log.FindScreeningAsync(after))!.PreviousHash, (await store.Log.FindScreeningAsync(ids[2]))!.Hash),
+            header);
         Assert.Equal(header, (await store.Audit.ReplayAsync(hookAnswer))!.Header);
-        Assert.Equal(await store.Log.FindEntryHeaderAsync(ids[0]), (await store.Audit.ReplayAsync(ids[0]))!.Header);
+        var first = (await store.Log.FindScreeningAsync(ids[0]))!;
+        Assert.Equal(
+            new LoggedEntryHeader(first.Id, first.Sequence, DecisionLogEntryTypes.Screening, first.RecordedAt, first.RecordedBy, first.History.PatientReference, first.Hash, first.PreviousHash),
+            (await store.Audit.ReplayAsync(ids[0]))!.Header);
+        Assert.Equal((rows[ids[0]].RecordedAt, rows[ids[0]].PatientReference), (first.RecordedAt, first.History.PatientReference));
         Assert.Equal((ids[2], 3L), ((await store.Audit.ReplayAsync(ids[2]))!.Header.Id, (await store.Audit.ReplayAsync(ids[2]))!.Header.Sequence));
     }
 
