@@ -46,7 +46,10 @@ public static class CdsHooksEndpoints
         group.MapPost("/{id}", HookAsync);
         group.MapPost("/{id}/feedback", FeedbackAsync);
         // Any other path or method under /cds-services: a problem an EHR's integrator can read, never the sign-in page.
-        group.MapMethods("/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], (HttpContext context, string? rest) => OtherRequest(context, rest));
+        // Every method (a fallback, after the routes above, not a list of methods): HEAD, OPTIONS, TRACE or any other
+        // method the list left out fell through to the pages' fallback policy and was redirected to /Account/Login
+        // (helper 330's QA walk).
+        group.MapFallback("/{**rest}", (HttpContext context, string? rest) => OtherRequest(context, rest));
         return app;
     }
 
@@ -55,7 +58,9 @@ public static class CdsHooksEndpoints
     /// <c>PUT</c> on a service, <c>DELETE /cds-services</c>) is the 405 problem the API answers (<c>Allow</c> and the detail
     /// name the method it answers), as docs/web.md says of every <c>/cds-services</c> path: this catch-all took those too,
     /// and told an integrator who opened a service's URL in a browser that the service did not exist (QA191). Any other
-    /// path: 404 naming the endpoints.
+    /// path: 404 naming the endpoints, also a service's path with an empty segment (<c>POST
+    /// /cds-services/ketamine-screening-patient-view//</c>), with the method the service answers: that was a 405 saying
+    /// "answers POST, not POST" (helper 330).
     /// </summary>
     private static IResult OtherRequest(HttpContext context, string? rest)
     {
@@ -66,7 +71,7 @@ public static class CdsHooksEndpoints
             [var id, "feedback"] when CdsHookServices.Find(id) is not null => "POST",
             _ => null,
         };
-        if (allowed is null)
+        if (allowed is null || string.Equals(allowed, context.Request.Method, StringComparison.OrdinalIgnoreCase))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,

@@ -94,7 +94,7 @@ public static class LocalizationSetup
         options.RequestCultureProviders =
         [
             new MappedRequestCultureProvider(new CookieRequestCultureProvider { CookieName = CookieRequestCultureProvider.DefaultCookieName }),
-            new MappedRequestCultureProvider(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 }),
+            new MappedRequestCultureProvider(new AcceptedLanguagesProvider()),
         ];
     }
 }

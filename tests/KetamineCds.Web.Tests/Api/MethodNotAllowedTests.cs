@@ -73,6 +73,10 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
     [InlineData("GET", "/cds-services/ketamine-screening-patient-view/feedback", "POST")]
     [InlineData("DELETE", "/cds-services", "GET")]
     [InlineData("POST", "/cds-services", "GET")]
+    [InlineData("OPTIONS", "/cds-services", "GET")]
+    [InlineData("OPTIONS", "/cds-services/ketamine-screening-patient-view", "POST")]
+    [InlineData("TRACE", "/cds-services/ketamine-screening-order-sign/feedback", "POST")]
+    [InlineData("PROPFIND", "/cds-services/ketamine-screening-patient-view", "POST")]
     public async Task WrongMethodOnACdsHooksPath_Is405Problem_NamingTheAllowedMethod(string method, string path, string allowed)
     {
         // QA191: docs/web.md says a method a /cds-services path does not answer is this 405; the services' catch-all
@@ -81,13 +85,38 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
     }
 
     [Theory]
+    [InlineData("HEAD", "/cds-services", "GET")]
+    [InlineData("HEAD", "/cds-services/ketamine-screening-patient-view", "POST")]
+    public async Task HeadOnACdsHooksPath_Is405_NeverTheSignInPage(string method, string path, string allowed)
+    {
+        // Helper 330's QA walk: HEAD, OPTIONS and any method the catch-all did not list were redirected to /Account/Login
+        // (302), the pages' challenge, though docs/web.md says every /cds-services path answers a 405 problem.
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    [Theory]
     [InlineData("GET", "/cds-services/no-such-service")]
     [InlineData("POST", "/cds-services/ketamine-screening-patient-view/feedback/extra")]
     [InlineData("GET", "/cds-services/no-such-service/feedback")]
+    [InlineData("GET", "/cds-services//")]
+    [InlineData("POST", "/cds-services/ketamine-screening-patient-view//")]
+    [InlineData("POST", "/cds-services//ketamine-screening-order-sign/feedback")]
     public async Task OtherCdsHooksPath_IsStill404NamingTheEndpoints(string method, string path)
     {
+        // An empty segment in a service's path, with the method the service answers, was a 405 "answers POST, not POST."
         var client = app.Factory.CreateRawClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
 
         using var response = await client.SendAsync(request);
 

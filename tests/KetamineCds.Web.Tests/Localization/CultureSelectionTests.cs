@@ -28,6 +28,13 @@ public sealed class CultureSelectionTests : IClassFixture<KetamineCdsFactory>
     [InlineData("en-US", "en")]
     [InlineData("fr-FR", "en")]
     [InlineData(null, "en")]
+    // q=0 is "not acceptable" (RFC 9110, section 12.4.2): never the language answered (helper 330: these were Chinese).
+    [InlineData("zh-CN;q=0", "en")]
+    [InlineData("*, zh;q=0", "en")]
+    [InlineData("zh-Hans;q=0, en;q=0.1", "en")]
+    [InlineData("en;q=0, zh-CN;q=0.2", "zh-Hans")]
+    // The most preferred languages are tried, wherever they stand in the header (the first five as written were).
+    [InlineData("fr;q=0.9, de;q=0.9, it;q=0.9, es;q=0.9, pt;q=0.9, zh-CN", "zh-Hans")]
     public async Task Get_PageWithAcceptLanguage_AnswersInTheMappedLanguage(string? acceptLanguage, string expected)
     {
         var response = await GetAsync(_factory.CreateRawClient(), "/Account/Login", acceptLanguage);

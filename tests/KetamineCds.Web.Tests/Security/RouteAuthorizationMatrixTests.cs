@@ -65,12 +65,9 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /cds-services"] = Who.Anonymous,
         ["POST /cds-services/{id}"] = Who.Anonymous,
         ["POST /cds-services/{id}/feedback"] = Who.Anonymous,
-        // Every other path or method there: a 404 problem for the integrator, never the sign-in page.
-        ["GET /cds-services/{**rest}"] = Who.Anonymous,
-        ["POST /cds-services/{**rest}"] = Who.Anonymous,
-        ["PUT /cds-services/{**rest}"] = Who.Anonymous,
-        ["PATCH /cds-services/{**rest}"] = Who.Anonymous,
-        ["DELETE /cds-services/{**rest}"] = Who.Anonymous,
+        // Every other path or method there (any method: HEAD, OPTIONS, TRACE...): a 404 or 405 problem for the integrator,
+        // never the sign-in page.
+        ["ANY /cds-services/{**rest}"] = Who.Anonymous,
 
         // Every signed-in role: the home page, the rule set and the principles (no patient data).
         ["PAGE /"] = Who.AnySignedIn,
