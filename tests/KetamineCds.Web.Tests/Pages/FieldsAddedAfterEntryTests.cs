@@ -90,7 +90,7 @@ public sealed class FieldsAddedAfterEntryTests(KetamineCdsFactory factory) : ICl
 
         foreach (var (_, chinese, since) in AddedAfter1_2_0)
         {
-            Assert.Contains($"<dt>{chinese}</dt><dd>未询问：此问题由规则集 {since} 新增，晚于本条记录</dd>", answers, StringComparison.Ordinal);
+            Assert.Contains($"<dt>{chinese}</dt><dd>未询问：规则集 {since} 新增，晚于本条目</dd>", answers, StringComparison.Ordinal);
         }
 
         Assert.Contains("<dt>收缩压</dt><dd>未记录</dd>", answers, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class FieldsAddedAfterEntryTests(KetamineCdsFactory factory) : ICl
 
     [Theory]
     [InlineData("en", "Not asked: added after this entry's rule set", "Raised intraocular pressure (added in rule set 1.17.0)", "Not recorded")]
-    [InlineData("zh-CN", "未询问：在本条记录所用的规则集之后新增", "眼压增高（由规则集 1.17.0 新增）", "未记录")]
+    [InlineData("zh-CN", "未询问：在本条目所用的规则集之后新增", "眼压增高（由规则集 1.17.0 新增）", "未记录")]
     public async Task Print_EntryOfRuleSet1_2_0_PrintsTheQuestionsAddedLaterOnALineOfTheirOwn(string language, string heading, string raisedIop, string notRecorded)
     {
         var id = await RecordAsync(RuleSetCatalog.V1_2_0, "MRN-ADDED-PRINT-" + language.ToUpperInvariant());
@@ -124,7 +124,7 @@ public sealed class FieldsAddedAfterEntryTests(KetamineCdsFactory factory) : ICl
 
     [Theory]
     [InlineData("en", "Not asked in this entry: added by a later rule set", "Not asked: added in rule set 1.17.0, after this entry", "Raised intraocular pressure", "Systolic blood pressure")]
-    [InlineData("zh-CN", "本条记录未询问：由较新的规则集新增", "未询问：此问题由规则集 1.17.0 新增，晚于本条记录", "眼压增高", "收缩压")]
+    [InlineData("zh-CN", "本条目未询问：由较新的规则集新增", "未询问：规则集 1.17.0 新增，晚于本条目", "眼压增高", "收缩压")]
     public async Task AuditEntry_OfRuleSet1_2_0_ListsTheQuestionsAddedLaterApartFromNotRecorded_AndStillReplaysExactly(string language, string heading, string raisedIop, string raisedIopLabel, string systolicLabel)
     {
         var id = await RecordAsync(RuleSetCatalog.V1_2_0, "MRN-ADDED-AUDIT-" + language.ToUpperInvariant());
