@@ -145,6 +145,26 @@ public abstract class FieldDefinition
     /// </summary>
     public AnswerCondition? YesRuledOutWhen { get; init; }
 
+    /// <summary>
+    /// The rule-set version that added the field (<c>1.3.0</c>), or null for a field asked from the first release, 1.0.0. A
+    /// screening decided under an older rule set was never asked it: its form and API did not have the field, so the
+    /// result page, the print and the audit entry show it as not asked then (<see cref="WasAskedUnder"/>), never as "Not
+    /// recorded", which would say a clinician left it blank. Display only: the engine and the replay never read it. Set
+    /// once, in <see cref="Fields"/>; docs/web.md lists each field added after 1.0.0 with this version, and a test holds
+    /// the two together.
+    /// </summary>
+    public string? Since { get; init; }
+
+    /// <summary>
+    /// Whether a screening decided under rule set <paramref name="ruleSetVersion"/> could have recorded this field: true
+    /// unless the version is older than <see cref="Since"/>. A version that does not read as a version number is taken as
+    /// asked (the field then shows as not recorded, the safer reading).
+    /// </summary>
+    public bool WasAskedUnder(string? ruleSetVersion) =>
+        Since is null
+        || !System.Version.TryParse(ruleSetVersion, out var entry)
+        || entry >= System.Version.Parse(Since);
+
     /// <summary>The contract value that holds when the field is not recorded (the jurisdiction: <c>us</c>), or null.</summary>
     public string? Default { get; init; }
 

@@ -66,6 +66,7 @@ public static class Fields
 
     public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
     {
+        Since = "1.1.0",
         Choices = WireNames.All<Screening.OralAntidepressantClass>(),
         // Only the EU label's rule (EU-002) reads the class: elsewhere it is not asked, nor counted as a question not recorded.
         AskedWhen = AnswerCondition.Parse("onOralAntidepressant=true;jurisdiction=eu"),
@@ -128,13 +129,13 @@ public static class Fields
     // Intent to act is asked after active thoughts (C-SSRS items 4 and 5 follow item 2): with "none" or passive ideation
     // recorded, no rule would read it, so it is refused rather than silently dropped (QA13 M2), as the behaviour below.
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
-    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = ActiveIdeation, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = ActiveIdeation, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
     // Recent suicidal behaviour with "no suicidality" recorded is a contradiction: no rule would read the behaviour (the
     // imminent-risk rules need some suicidality), so it is refused rather than silently dropped (clinical-review-1.5.0.md,
     // observation 1; C-SSRS item 6).
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
-    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = AnySuicidality, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = AnySuicidality, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
@@ -171,13 +172,13 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCnsDepressants = new("otherCnsDepressants", FieldType.YesNo, FieldSection.PainAndMedicines, "Other CNS depressants, alcohol included", h => h.OtherCnsDepressants)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants", CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants", CurrentForDays = 0 };
 
     public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
     { MoreCautious = MoreCautiousAnswer.LaterChoice, Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed, ListOfChoices.Of<SubstanceUsed>())
-    { MoreCautious = MoreCautiousAnswer.EveryChoice, Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = AnswerCondition.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.EveryChoice, Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = AnswerCondition.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
@@ -195,28 +196,28 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition", CurrentForDays = 0 };
 
     public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke", CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCardiovascularOrCerebrovascularDisease = new("otherCardiovascularOrCerebrovascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Other cardiovascular or cerebrovascular disease", h => h.OtherCardiovascularOrCerebrovascularDisease)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };
+    { Since = "1.3.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };
 
     public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
 
     public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.OtherConditions, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
 
     public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.OtherConditions, "Cognitive impairment", h => h.CognitiveImpairment)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
 
     public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms.", CurrentForDays = 0 };
+    { Since = "1.1.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms.", CurrentForDays = 0 };
 
     // A software addition of rule set 1.17.0 (docs/clinical-review.md, section 28): the pain consensus lists raised intracranial or
     // intraocular pressure as a relative contraindication to IV ketamine (ASRA-KETAMINE-PAIN-2018); raised intracranial pressure
     // is asked with the serious conditions (CV-001), raised intraocular pressure was asked nowhere. A blank calls for care (SAF-001).
     public static readonly Field<bool?> RaisedIntraocularPressure = new("raisedIntraocularPressure", FieldType.YesNo, FieldSection.OtherConditions, "Raised intraocular pressure", h => h.RaisedIntraocularPressure)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "E.g. uncontrolled or angle-closure glaucoma." };
+    { Since = "1.17.0", MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "E.g. uncontrolled or angle-closure glaucoma." };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
     { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure", CurrentForDays = 0 };
@@ -241,7 +242,7 @@ public static class Fields
     // QA137 F2; label-and-literature.md R39, PHQ-9 and C-SSRS): not recorded, every pathway waits for it (REC-001 to 006);
     // from rule set 1.27.0 recorded No too, as its more cautious answer never opens what the blank keeps closed (QA293 F2).
     public static readonly Field<bool?> SuicideRiskAssessedAfterItem9 = new("suicideRiskAssessedAfterItem9", FieldType.YesNo, FieldSection.Scores, "Suicide risk assessed since this positive item 9", h => h.SuicideRiskAssessedAfterItem9)
-    { MoreCautious = MoreCautiousAnswer.No, AskedWhen = AnswerCondition.Parse("suicidality=none;phq9Item9:1-3"), NotRecorded = NotRecordedMeans.CanBlock, Help = "For example with the C-SSRS screen. If it finds suicidality, record that above instead.", CurrentForDays = 0 };
+    { Since = "1.8.0", MoreCautious = MoreCautiousAnswer.No, AskedWhen = AnswerCondition.Parse("suicidality=none;phq9Item9:1-3"), NotRecorded = NotRecordedMeans.CanBlock, Help = "For example with the C-SSRS screen. If it finds suicidality, record that above instead.", CurrentForDays = 0 };
 
     public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
     { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };

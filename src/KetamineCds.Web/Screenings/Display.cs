@@ -474,7 +474,8 @@ public static partial class Display
         return new AnswersByAsking(
             [.. answers.Where(x => x.Field.IsAskedOf(history))],
             [.. answers.Where(x => x.Recorded && !x.Field.IsAskedOf(history))],
-            answers.Any(x => !x.Recorded && !x.Field.IsAskedOf(history)));
+            answers.Any(x => !x.Recorded && !x.Field.IsAskedOf(history)),
+            screening.Assessment.RuleSet.Version);
     }
 
     /// <summary>

@@ -61,8 +61,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but {0} safety questions that could block a pathway are not answered.", "None.")]
-    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 {0} 个可能阻止路径的安全问题尚未回答。", "无。")]
+    [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but {0} questions that a contraindication or unmet precondition depends on are not answered.", "None.")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 {0} 个禁忌证或未满足的前提条件所取决的问题尚未回答。", "无。")]
     public async Task Result_EightAnswers_ContraindicationsNeverReadNone_TheyCountTheUnansweredQuestionsThatCouldBlock(string language, string expected, string none)
     {
         // QA113 F1: "Contraindications (0) None." (禁忌证 (0) 无。) read as "no contraindications" while every question that
@@ -167,7 +167,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         safety = safety[..(safety.IndexOf("id=\"not-recorded-care\"", StringComparison.Ordinal) is var care and >= 0 ? care : safety.Length)];
         var listed = safety.Split("class=\"not-recorded__item\"").Length - 1;
         var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
-        Assert.Contains($"but {listed} safety questions that could block a pathway are not answered.", contraindications, StringComparison.Ordinal);
+        Assert.Contains($"but {listed} questions that a contraindication or unmet precondition depends on are not answered.", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain("Sex at birth", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("Not answered: Sex at birth", contraindications, StringComparison.Ordinal);
     }

@@ -117,7 +117,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
         var html = await PageAsync($"/Screenings/{id}", "en-GB");
 
         var text = Text(Element(html, "p", "contraindications-unanswered"));
-        var count = int.Parse(Regex.Match(text, @"but (\d+) safety questions that could block a pathway are not answered").Groups[1].Value, CultureInfo.InvariantCulture);
+        var count = int.Parse(Regex.Match(text, @"but (\d+) questions that a contraindication or unmet precondition depends on are not answered").Groups[1].Value, CultureInfo.InvariantCulture);
         var notAnswered = Regex.Match(text, @"Not answered: (.*?)\.").Groups[1].Value;
         // The safety questions the Not recorded box lists above its care items: the same questions, counted the same.
         var from = html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal);
@@ -232,8 +232,8 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     // QA session 48: counts of one read "1 safety questions … are not answered".
 
     [Theory]
-    [InlineData("en-GB", "aneurysmalVascularDisease", "incomplete", "No contraindication or unmet precondition among the answers recorded, but 1 safety question that could block a pathway is not answered. Not answered: Aneurysmal vascular disease.")]
-    [InlineData("zh-CN", "aneurysmalVascularDisease", "incomplete", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 1 个可能阻止路径的安全问题尚未回答。")]
+    [InlineData("en-GB", "aneurysmalVascularDisease", "incomplete", "No contraindication or unmet precondition among the answers recorded, but 1 question that a contraindication or unmet precondition depends on is not answered. Not answered: Aneurysmal vascular disease.")]
+    [InlineData("zh-CN", "aneurysmalVascularDisease", "incomplete", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 1 个禁忌证或未满足的前提条件所取决的问题尚未回答。")]
     [InlineData("en-GB", "hepaticImpairment", "eligible-with-cautions", "No contraindication or unmet precondition among the answers recorded, but 1 care item that could show one is not recorded: Hepatic impairment.")]
     public async Task Result_OneQuestionNotAnswered_IsCountedInTheSingular(string language, string blank, string overall, string expected)
     {
