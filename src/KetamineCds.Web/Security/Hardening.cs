@@ -1,5 +1,6 @@
 using System.Net;
 using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -359,6 +360,33 @@ public static class Hardening
         Detail = Localization.ClinicalText.Shared.Message("Problem.NoSuchRoute.Detail", http.Request.Path.ToString()),
     };
 
+    /// <summary>
+    /// Development's answer to a database that could not be reached or refused the request: <see cref="DatabaseUnavailableHandler"/>'s
+    /// 503 (or 409), as outside Development, where <c>UseExceptionHandler</c> calls it. Development has no exception
+    /// handler, so such a failure before the endpoint ran (the bearer token's session lookup, a sign-in) reached the
+    /// developer exception page, a 500 with the stack, and the kept screening form was not told that nothing was stored
+    /// (helper 330's QA walk); the demo clinics run Development. Any other exception, and one after the response has
+    /// started, is not caught: it still reaches the developer exception page.
+    /// </summary>
+    private static async Task AnswerDatabaseFailuresAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted
+            && (DatabaseFailures.IsUnreachable(exception) || DatabaseFailures.IsRefusedByDatabase(exception)))
+        {
+            // As UseExceptionHandler does before it calls the handlers: nothing the failed request set is sent.
+            context.Response.Clear();
+            var handler = context.RequestServices.GetServices<IExceptionHandler>().OfType<DatabaseUnavailableHandler>().Single();
+            if (!await handler.TryHandleAsync(context, exception, context.RequestAborted))
+            {
+                throw;
+            }
+        }
+    }
+
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>
     public static WebApplication UseKetamineCdsHardening(this WebApplication app)
     {
@@ -386,6 +414,11 @@ public static class Hardening
             app.UseWhen(
                 ctx => !ctx.Request.IsHttps && !IsApi(ctx) && !ctx.Request.Path.StartsWithSegments("/health"),
                 http => http.Run(RefusePlainHttpAsync));
+        }
+        else
+        {
+            // Development keeps the developer exception page for bugs, but not for the database: see AnswerDatabaseFailures.
+            app.Use(AnswerDatabaseFailuresAsync);
         }
 
         // Error statuses: problem details for the API, the friendly error page for pages.

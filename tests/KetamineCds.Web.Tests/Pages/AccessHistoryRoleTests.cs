@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Tests.Pages;
 /// <summary>
 /// An entry's access history (_AccessHistory, here on the screening's audit page) names each role whole, as the access
 /// log does (_Roles): a role in a <c>role-name</c> span that never wraps inside (a narrow column broke a Chinese role's
-/// name between its characters), a sign-in's several roles wrapping only between them, and none recorded said so.
+/// name between its characters), a sign-in's several roles wrapping only between them, and none recorded said so. Its
+/// Who cell wraps an email before its @ first, as the access log's does (_Email).
 /// </summary>
 public sealed partial class AccessHistoryRoleTests : IClassFixture<KetamineCdsFactory>
 {
@@ -39,10 +40,31 @@ public sealed partial class AccessHistoryRoleTests : IClassFixture<KetamineCdsFa
         Assert.Equal($"<span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">{noRole}</span>", cells["no.role@clinic.example"]);
     }
 
+    [Fact]
+    public async Task ScreeningPage_AccessHistory_WrapsAnEmailBeforeItsAtAsTheAccessLogDoes()
+    {
+        // The Who cell was plain text: a long address broke anywhere in a narrow column, as the access log's once did.
+        var id = await _factory.RecordScreeningThroughApiAsync("MRN-HISTORY-EMAIL");
+        var audit = _factory.Services.GetRequiredService<IAccessAudit>();
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, "first.last@ward-seven.clinic.example", "Psychiatrist", id.ToString(), "page", "history-email-1"));
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await auditor.GetStringAsync($"/Audit/Screening/{id}");
+
+        Assert.Contains(
+            "<td class=\"access-who\">first.last<wbr /><span class=\"email-domain\">@ward-seven<wbr />.clinic<wbr />.example</span></td><td class=\"access-role\">",
+            html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>first.last@ward-seven.clinic.example</td>", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The access history's Role cell of each row, by the email in its Who cell (the page's only such rows).</summary>
     private static Dictionary<string, string> Rows(string html) =>
-        HistoryRow().Matches(html).ToDictionary(m => m.Groups["who"].Value, m => m.Groups["role"].Value, StringComparer.Ordinal);
+        HistoryRow().Matches(html).ToDictionary(m => Tag().Replace(m.Groups["who"].Value, ""), m => m.Groups["role"].Value, StringComparer.Ordinal);
 
-    [GeneratedRegex("<tr><td>[^<]*</td><td>(?<who>[^<]*)</td><td class=\"access-role\">(?<role>.*?)</td><td data-kind=")]
+    [GeneratedRegex("<tr><td>[^<]*</td><td class=\"access-who\">(?<who>.*?)</td><td class=\"access-role\">(?<role>.*?)</td><td data-kind=")]
     private static partial Regex HistoryRow();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
 }
