@@ -20,7 +20,7 @@ public sealed record AnswersByAsking(
     /// blank is a <c>null</c> or a yes/no left out. An answer with a default left blank (the jurisdiction) is among them; a
     /// question added after the entry's rule set is not (<see cref="NotAskedThen"/>).
     /// </summary>
-    public IReadOnlyList<FieldDefinition> NotRecorded => [.. Asked.Where(a => !a.Recorded && !IsNotAskedThen(a.Field, a.Recorded)).Select(a => a.Field)];
+    public IReadOnlyList<FieldDefinition> NotRecorded => [.. Asked.Where(a => !a.Recorded && a.Field.WasAskedUnder(RuleSetVersion)).Select(a => a.Field)];
 
     /// <summary>
     /// The questions blank because a later rule set added them (<see cref="AddedAfterEntry"/>), in the contract's order:
