@@ -14,6 +14,9 @@ namespace KetamineCds.Web.Api;
 /// password answers a 400 validation problem keyed by <c>email</c> and <c>password</c>; a body that is not one JSON object
 /// (not JSON, where it stops being JSON; an array, a string, null) answers a 400 whose one error, under <c>$</c>, says so
 /// (<see cref="LoginUnreadable"/>), as the screening API answers it, never "enter the email address";
+/// a property the endpoint does not read (<c>rememberMe</c>, a misspelt <c>twoFactorCod</c>) answers a 400 with its error
+/// under its own name, as the screening API refuses a field its contract does not have (<see cref="LoginFieldsNeedAttention"/>;
+/// it was ignored); none of these 400s is a sign-in attempt (nothing recorded, no lockout count);
 /// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
 /// <c>POST /api/auth/refresh</c> trades <c>{"refreshToken"}</c> for new tokens while the session is live and the account
 /// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401, except a refresh token used a second time,
@@ -25,6 +28,12 @@ public static class AuthApi
     /// <summary>The title of a login request without an email or a password (ClinicalText: <c>Problem.LoginIncomplete</c>).</summary>
     public const string LoginIncomplete = "Sign-in needs an email address and a password.";
 
+    /// <summary>
+    /// The title of a login request with an email and a password but a field refused: one it does not read, one that is not a
+    /// string or is given twice (ClinicalText: <c>Problem.LoginFieldsNeedAttention</c>).
+    /// </summary>
+    public const string LoginFieldsNeedAttention = "No sign-in was attempted: some fields need attention.";
+
     /// <summary>The title of a login request whose body is not one JSON object (ClinicalText: <c>Problem.LoginUnreadable</c>).</summary>
     public const string LoginUnreadable = "The sign-in request could not be read: its body is not one JSON object. No sign-in was attempted.";
 
@@ -33,6 +42,9 @@ public static class AuthApi
 
     /// <summary>The title of a refresh request without a refresh token (ClinicalText: <c>Problem.RefreshIncomplete</c>).</summary>
     public const string RefreshIncomplete = "A refresh needs the refreshToken of a sign-in or of an earlier refresh.";
+
+    /// <summary>The title of a refresh request with a refresh token but a field refused (ClinicalText: <c>Problem.RefreshFieldsNeedAttention</c>).</summary>
+    public const string RefreshFieldsNeedAttention = "Nothing was refreshed: some fields need attention.";
 
     /// <summary>The title of every refused refresh (ClinicalText: <c>Problem.RefreshRefused</c>).</summary>
     public const string RefreshRefused = "Refresh refused.";
@@ -91,20 +103,24 @@ public static class AuthApi
             return Unreadable(read, LoginUnreadable);
         }
 
+        var incomplete = false;
         if (string.IsNullOrWhiteSpace(read["email"]))
         {
+            incomplete = true;
             read.Errors.TryAdd("email", [text.Message("Validation.Login.Email.Required")]);
         }
 
         if (string.IsNullOrEmpty(read["password"]))
         {
+            incomplete = true;
             read.Errors.TryAdd("password", [text.Message("Validation.Login.Password.Required")]);
         }
 
         if (read.Errors.Count > 0)
         {
-            // Not a sign-in attempt: nothing to check, count towards a lockout or record.
-            return Invalid(read, LoginIncomplete);
+            // Not a sign-in attempt: nothing to check, count towards a lockout or record. The title says what is missing when
+            // something is; a body with both that names a field this endpoint does not read is told its fields need attention.
+            return Invalid(read, incomplete ? LoginIncomplete : LoginFieldsNeedAttention);
         }
 
         var login = new LoginRequest(read["email"], read["password"], read["twoFactorCode"], read["twoFactorRecoveryCode"]);
@@ -164,14 +180,15 @@ public static class AuthApi
             return Unreadable(read, RefreshUnreadable);
         }
 
-        if (string.IsNullOrWhiteSpace(read["refreshToken"]))
+        var incomplete = string.IsNullOrWhiteSpace(read["refreshToken"]);
+        if (incomplete)
         {
             read.Errors.TryAdd("refreshToken", [text.Message("Validation.Refresh.RefreshToken.Required")]);
         }
 
         if (read.Errors.Count > 0)
         {
-            return Invalid(read, RefreshIncomplete);
+            return Invalid(read, incomplete ? RefreshIncomplete : RefreshFieldsNeedAttention);
         }
 
         var outcome = await refresh.RefreshAsync(context, read["refreshToken"]!);

@@ -12,7 +12,10 @@ namespace KetamineCds.Web.Api;
 /// has its one problem under <c>$</c>, saying what is wrong and where, as the screening API says it (helper 229: the
 /// endpoints added "enter the email address" and the like beside it, as if the client had left the fields out). A body not sent as <c>application/json</c> never reaches it: the endpoints'
 /// <see cref="JsonRequestBody"/> filter answers 415 first. Field names are matched without regard to case (as
-/// the framework's binder did); other properties are ignored.
+/// the framework's binder did). A property that names none of them is refused under its own name, as the screening API
+/// refuses a field its contract does not have (<c>Json.UnknownField</c>): it was ignored, so a misspelt
+/// <c>twoFactorCod</c> or a <c>rememberMe</c> this API does not read went unnoticed (session 67). The endpoint then
+/// answers 400 and does nothing: no sign-in attempt, no refresh, no password checked.
 /// </summary>
 public static class AuthRequestBody
 {
@@ -98,6 +101,7 @@ public static class AuthRequestBody
                 var field = fields.FirstOrDefault(f => string.Equals(f, property.Name, StringComparison.OrdinalIgnoreCase));
                 if (field is null)
                 {
+                    errors[property.Name] = [text.Message("Json.UnknownField.Reads", property.Name, string.Join(", ", fields))];
                     continue;
                 }
 

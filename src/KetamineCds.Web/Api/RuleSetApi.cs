@@ -8,7 +8,8 @@ namespace KetamineCds.Web.Api;
 
 /// <summary>
 /// The rule sets, for any signed-in role: <c>GET /api/v1/ruleset[?version=]</c> (the current set unless a released
-/// version is asked for) and <c>GET /api/v1/ruleset/diff?from=&amp;to=</c> (what changed between two released versions).
+/// version is asked for) and <c>GET /api/v1/ruleset/diff?from=&amp;to=</c> (what changed from an earlier released version,
+/// <c>from</c>, to a later one, <c>to</c>; the same version twice answers that nothing changed).
 /// </summary>
 public static class RuleSetApi
 {
@@ -51,6 +52,12 @@ public static class RuleSetApi
     /// name it does not read (ClinicalText <c>Problem.RuleSetDiffRefused</c>); it was the generic one too.
     /// </summary>
     internal const string DiffRefused = "The rule sets were not compared: give one from and one to version, and no other query parameter.";
+
+    /// <summary>
+    /// The title of the 400 of <c>GET /api/v1/ruleset/diff</c> whose <c>from</c> was released after its <c>to</c>
+    /// (ClinicalText <c>Problem.RuleSetDiffReversed</c>).
+    /// </summary>
+    internal const string DiffReversed = "The rule sets were not compared: from is a later release than to.";
 
     private static Dictionary<string, string[]> QueryProblems(HttpContext context, HashSet<string> names)
     {
@@ -130,6 +137,16 @@ public static class RuleSetApi
             return UnknownVersion(before is null ? from! : to!);
         }
 
+        if (Released(before) > Released(after))
+        {
+            // A reversed pair was answered as asked, "added" listing the rules the later set has and the earlier lacks as
+            // if they were removed, while the route and its messages call from the earlier set (session 67). Refused, naming
+            // both versions and the pair the client presumably meant.
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["from"] = [ClinicalText.Shared.Message("Problem.RuleSetDiffReversed.Field", before.Version, after.Version)] },
+                title: DiffReversed);
+        }
+
         var diff = RuleSetDiff.Between(before, after);
         return Results.Json(new
         {
@@ -146,6 +163,20 @@ public static class RuleSetApi
             }),
             removed = diff.Removed.Select(Describe),
         }, ContractJson.Options);
+    }
+
+    /// <summary>Where a rule set stands in the order of release (<see cref="RuleSetCatalog.All"/>, earliest first).</summary>
+    private static int Released(RuleSet ruleSet)
+    {
+        for (var i = 0; i < RuleSetCatalog.All.Count; i++)
+        {
+            if (ReferenceEquals(RuleSetCatalog.All[i], ruleSet))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Rule set {ruleSet.Version} is not in the catalogue.");
     }
 
     private static object Describe(Rule r) => new

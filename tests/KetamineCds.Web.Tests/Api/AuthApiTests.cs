@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace KetamineCds.Web.Tests.Api;
 
 /// <summary>
-/// <c>POST /api/auth/login</c> with a body it cannot use answers a field-level 400 in the request's language; well-formed
-/// credentials that are wrong keep the one uniform 401.
+/// <c>POST /api/auth/login</c> with a body it cannot use (a field missing, of the wrong type, or one it does not read) answers
+/// a field-level 400 in the request's language and is no sign-in attempt; well-formed credentials that are wrong keep the one
+/// uniform 401. Refresh and the password change read their bodies the same way.
 /// </summary>
 public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
@@ -83,6 +84,96 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
         using var right = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", "No sign-in was attempted: some fields need attention.",
+        "\"rememberMe\" is not a field of this request; it reads email, password, twoFactorCode, twoFactorRecoveryCode.")]
+    [InlineData("zh-CN", "未尝试登录：部分字段需要处理。",
+        "“rememberMe”不是此请求的字段；此请求只读取 email, password, twoFactorCode, twoFactorRecoveryCode。")]
+    public async Task Login_UnknownField_Is400NamingTheFieldInTheRequestsLanguage(string language, string title, string message)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, rememberMe = true }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await factory.CreateRawClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal(["rememberMe"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal([message], errors.GetProperty("rememberMe").EnumerateArray().Select(m => m.GetString()));
+        Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
+    }
+
+    [Fact]
+    public async Task Login_UnknownFieldBesideAMissingPassword_NamesBothUnderTheIncompleteTitle()
+    {
+        using var response = await factory.CreateRawClient().PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, passwort = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Sign-in needs an email address and a password.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(["password", "passwort"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Login_WrongPasswordsWithAnUnknownField_AreNoSignInAttemptsAndTheRightOneStillSignsIn()
+    {
+        // Six wrong passwords would lock the account (five failures): sent beside a field the endpoint does not read, none
+        // is tried, as a body without a password is not. Then the known fields, in any letter case, sign in as before.
+        var client = factory.CreateRawClient();
+        for (var i = 0; i < 6; i++)
+        {
+            using var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Auditor, password = "not the password at all", twoFactorCod = "123456" });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var right = await client.PostAsJsonAsync("/api/auth/login", new { Email = KetamineCdsFactory.Auditor, PASSWORD = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        using var tokens = JsonDocument.Parse(await right.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrEmpty(tokens.RootElement.GetProperty("accessToken").GetString()));
+    }
+
+    [Fact]
+    public async Task Refresh_UnknownField_Is400NamingItAndTheRefreshTokenStillWorks()
+    {
+        var client = factory.CreateRawClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
+        using var signedIn = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        var refreshToken = signedIn.RootElement.GetProperty("refreshToken").GetString();
+
+        using var refused = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken, useCookies = false });
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Nothing was refreshed: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(
+            "\"useCookies\" is not a field of this request; it reads refreshToken.",
+            problem.RootElement.GetProperty("errors").GetProperty("useCookies")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_UnknownField_Is400NamingItAndThePasswordIsNotChanged()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Admin);
+
+        using var refused = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = KetamineCdsFactory.Password, newPassword = "An0ther!Passw0rd-Long", confirmPassword = "An0ther!Passw0rd-Long" });
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var signIn = await factory.CreateRawClient().PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Admin, password = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("The password was not changed: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(["confirmPassword"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
 
     private static async Task<string> ProblemTextAsync(HttpResponseMessage response)

@@ -95,6 +95,52 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
         Assert.Contains("7.0.0", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "The rule sets were not compared: from is a later release than to.",
+        "from must be the earlier release: 1.28.0 came out after 1.1.0. To see what changed from 1.1.0 to 1.28.0, ask for from=1.1.0&to=1.28.0.")]
+    [InlineData("zh-CN", "未比较规则集：from 是比 to 更晚的发布版本。",
+        "from 必须是较早的发布版本：1.28.0 晚于 1.1.0 发布。若要查看从 1.1.0 到 1.28.0 的变更，请使用 from=1.1.0&to=1.28.0。")]
+    public async Task GetDiff_FromReleasedAfterTo_Is400UnderFromNamingBothVersions(string language, string title, string message)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ruleset/diff?from=1.28.0&to=1.1.0");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(["from"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty("from").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task GetDiff_SameVersionTwice_AnswersThatNothingChanged()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset/diff?from=1.28.0&to=1.28.0");
+
+        Assert.Equal("1.28.0", body.GetProperty("from").GetProperty("version").GetString());
+        Assert.Equal("1.28.0", body.GetProperty("to").GetProperty("version").GetString());
+        Assert.Equal(0, body.GetProperty("added").GetArrayLength() + body.GetProperty("changed").GetArrayLength() + body.GetProperty("removed").GetArrayLength());
+        Assert.False(body.GetProperty("policyChanged").GetBoolean());
+    }
+
+    [Fact]
+    public async Task GetDiff_EarlierToLater_StillAnswersTheDiff()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var expected = RuleSetDiff.Between(RuleSetCatalog.V1_1_0, RuleSetCatalog.Find("1.28.0")!);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset/diff?from=1.1.0&to=1.28.0");
+
+        Assert.Equal(expected.Added.Select(r => r.Id), body.GetProperty("added").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.NotEmpty(expected.Added);
+    }
+
     private static Task<HttpResponseMessage> SendInChineseAsync(HttpClient api, string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);

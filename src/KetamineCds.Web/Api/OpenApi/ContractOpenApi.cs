@@ -91,6 +91,12 @@ public static partial class ContractOpenApi
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
         document.Components.Schemas[LoginSchema] = LoginRequestSchema();
         document.Components.Schemas[RefreshSchema] = RefreshRequestSchema();
+        if (document.Components.Schemas.TryGetValue(nameof(ChangePasswordRequest), out var changePassword) && changePassword is OpenApiSchema changePasswordSchema)
+        {
+            // Read as the sign-in's body is (AuthRequestBody): a property it does not read is refused under its own name.
+            changePasswordSchema.AdditionalPropertiesAllowed = false;
+        }
+
         document.Components.Schemas[RuleSchema] = RuleDescriptionSchema();
         document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema(document);
         document.Components.Schemas[RuleSetDiffSchema] = RuleSetDifferenceSchema(document);
@@ -251,7 +257,10 @@ public static partial class ContractOpenApi
             // one not sent as application/json is the 415 above (JsonRequestBody), before anything is read.
             operation.RequestBody = JsonBody("The credentials.", new OpenApiSchemaReference(LoginSchema, document));
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
-            Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
+            Describe(operation, "400", "No sign-in was attempted (nothing recorded, no lockout count). email or password missing or empty, a field that is not a string "
+                + "or is given twice, or a property the endpoint does not read (errors keyed by the property's own name, as the screening API "
+                + "refuses an unknown field): a validation problem whose errors are keyed by the JSON names; a body that is not one JSON object "
+                + "has its one error under $.");
             Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode; code TwoFactorCodeAlreadyUsed: the code was right but used already, wait for the app's next one).");
             return;
         }
@@ -265,7 +274,9 @@ public static partial class ContractOpenApi
                 + "(12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.";
             operation.RequestBody = JsonBody("The refresh token.", new OpenApiSchemaReference(RefreshSchema, document));
             operation.Responses["200"] = Json("New tokens; the old ones no longer work.", new OpenApiSchemaReference(TokenSchema, document));
-            Describe(operation, "400", "refreshToken missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by refreshToken.");
+            Describe(operation, "400", "Nothing was refreshed. refreshToken missing, empty or not a string, or a property the endpoint does not read (errors "
+                + "keyed by the property's own name): a validation problem whose errors are keyed by the JSON names; a body that is not one JSON "
+                + "object has its one error under $.");
             Describe(operation, "401", "Refused: the same answer whether the token is not valid or its session ended (signed out, expired, the account locked or changed); "
                 + "code RefreshTokenReused: the token was already traded, and every session of its sign-in has now been ended.");
             return;
@@ -358,7 +369,18 @@ public static partial class ContractOpenApi
 
         if (path == "/api/v1/ruleset/diff")
         {
-            operation.Responses["200"] = Json("What changed from one released rule set to another.", new OpenApiSchemaReference(RuleSetDiffSchema, document));
+            operation.Description = "What changed from the earlier released rule set, from, to the later one, to. A from released after to is "
+                + "refused (400 under from); the same version as both answers that nothing changed.";
+            operation.Responses["200"] = Json("What changed from the earlier released rule set (from) to the later one (to).", new OpenApiSchemaReference(RuleSetDiffSchema, document));
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                parameter.Description = parameter.Name switch
+                {
+                    "from" => "The earlier released version (1.1.0): not released after to.",
+                    "to" => "The later released version (1.28.0).",
+                    _ => parameter.Description,
+                };
+            }
         }
 
         operation.Security ??= [];
@@ -688,7 +710,8 @@ public static partial class ContractOpenApi
     private static OpenApiSchema LoginRequestSchema() => new()
     {
         Type = JsonSchemaType.Object,
-        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them.",
+        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.",
+        AdditionalPropertiesAllowed = false,
         Required = new SortedSet<string>(StringComparer.Ordinal) { "email", "password" },
         Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
         {
@@ -702,7 +725,8 @@ public static partial class ContractOpenApi
     private static OpenApiSchema RefreshRequestSchema() => new()
     {
         Type = JsonSchemaType.Object,
-        Description = "The body of POST /api/auth/refresh.",
+        Description = "The body of POST /api/auth/refresh. Any other property is refused (400 under its name).",
+        AdditionalPropertiesAllowed = false,
         Required = new SortedSet<string>(StringComparer.Ordinal) { "refreshToken" },
         Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
         {
@@ -773,7 +797,7 @@ public static partial class ContractOpenApi
                 ["after"] = new OpenApiSchemaReference(RuleSchema, document),
             });
         return Object(
-            "What changed from one released rule set to the other: rules added, changed and removed, and whether the decision policy or the pathway map changed.",
+            "What changed from the earlier released rule set (from) to the later one (to): rules added, changed and removed, and whether the decision policy or the pathway map changed.",
             new()
             {
                 ["from"] = version,

@@ -59,8 +59,8 @@ internal static class ResponseDescriptions
         {
             ["204"] = "The password was changed: every token of the account, this one included, stops working once the security stamp is checked. Sign in again with the new password.",
             ["400"] = "The password was not changed. A validation problem keyed by currentPassword and newPassword: a field missing, empty, not a string "
-                + "or given twice, the current password wrong (it counts towards the lockout), the new password refused by the password policy; under \"$\" "
-                + "a body that is not one JSON object.",
+                + "or given twice, the current password wrong (it counts towards the lockout), the new password refused by the password policy; under its own "
+                + "name a property the endpoint does not read (then no password is checked); under \"$\" a body that is not one JSON object.",
             ["403"] = "The password was not changed: the account is locked (code AccountLockedNow: this wrong current password locked it and ended "
                 + "every token and session of the account; AccountLocked: it was locked already by failed sign-ins; lockedUntil says until when).",
             ["413"] = AuthTooLarge + "; the password was not changed.",
@@ -110,7 +110,8 @@ internal static class ResponseDescriptions
         [("GET", "/api/v1/ruleset/diff")] = new()
         {
             ["400"] = "A validation problem naming from or to when it is missing, not three whole numbers separated by dots (1.1.0) or given more than "
-                + "once, and any other query parameter (the route reads only from and to).",
+                + "once, and any other query parameter (the route reads only from and to); and naming from when it was released after to (from is "
+                + "the earlier release: the message names both versions). The same version as from and to answers 200 with nothing added, changed or removed.",
             ["404"] = "No released rule set has the version asked for as from or to (well formed, such as 9.9.9): detail names it and lists the released versions.",
         },
         [("GET", "/api/v1/audit/verify")] = new()
