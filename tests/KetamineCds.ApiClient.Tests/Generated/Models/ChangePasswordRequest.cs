@@ -11,10 +11,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
     /// The body of `POST /api/auth/password`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ChangePasswordRequest : IAdditionalDataHolder, IParsable
+    public partial class ChangePasswordRequest : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The currentPassword property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -31,13 +29,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string NewPassword { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ChangePasswordRequest"/> and sets the default values.
-        /// </summary>
-        public ChangePasswordRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -69,7 +60,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("currentPassword", CurrentPassword);
             writer.WriteStringValue("newPassword", NewPassword);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

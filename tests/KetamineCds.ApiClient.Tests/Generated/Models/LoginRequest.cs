@@ -8,13 +8,11 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them.
+    /// The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class LoginRequest : IAdditionalDataHolder, IParsable
+    public partial class LoginRequest : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The account&apos;s email address.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -47,13 +45,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string TwoFactorRecoveryCode { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.LoginRequest"/> and sets the default values.
-        /// </summary>
-        public LoginRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -89,7 +80,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteStringValue("password", Password);
             writer.WriteStringValue("twoFactorCode", TwoFactorCode);
             writer.WriteStringValue("twoFactorRecoveryCode", TwoFactorRecoveryCode);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

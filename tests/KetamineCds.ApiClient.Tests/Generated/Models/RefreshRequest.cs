@@ -8,13 +8,11 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of POST /api/auth/refresh.
+    /// The body of POST /api/auth/refresh. Any other property is refused (400 under its name).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RefreshRequest : IAdditionalDataHolder, IParsable
+    public partial class RefreshRequest : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The refreshToken of the last sign-in or refresh.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -23,13 +21,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string RefreshToken { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RefreshRequest"/> and sets the default values.
-        /// </summary>
-        public RefreshRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -59,7 +50,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("refreshToken", RefreshToken);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// What changed from one released rule set to the other: rules added, changed and removed, and whether the decision policy or the pathway map changed.
+    /// What changed from the earlier released rule set (from) to the later one (to): rules added, changed and removed, and whether the decision policy or the pathway map changed.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleSetDifference : IAdditionalDataHolder, IParsable

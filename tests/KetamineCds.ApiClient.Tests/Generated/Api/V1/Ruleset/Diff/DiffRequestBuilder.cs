@@ -33,6 +33,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
         public DiffRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/ruleset/diff{?from*,to*}", rawUrl)
         {
         }
+        /// <summary>
+        /// What changed from the earlier released rule set, from, to the later one, to. A from released after to is refused (400 under from); the same version as both answers that nothing changed.
+        /// </summary>
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -61,6 +64,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
             };
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// What changed from the earlier released rule set, from, to the later one, to. A from released after to is refused (400 under from); the same version as both answers that nothing changed.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -86,36 +92,31 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
         {
             return new global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff.DiffRequestBuilder(rawUrl, RequestAdapter);
         }
+        /// <summary>
+        /// What changed from the earlier released rule set, from, to the later one, to. A from released after to is refused (400 under from); the same version as both answers that nothing changed.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        #pragma warning disable CS1591
         public partial class DiffRequestBuilderGetQueryParameters 
-        #pragma warning restore CS1591
         {
+            /// <summary>The earlier released version (1.1.0): not released after to.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("from")]
             public string? From { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("from")]
             public string From { get; set; }
-            #pragma warning restore CS1591
 #endif
+            /// <summary>The later released version (1.28.0).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("to")]
             public string? To { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("to")]
             public string To { get; set; }
-            #pragma warning restore CS1591
 #endif
         }
     }
