@@ -812,6 +812,22 @@ public static class RuleSetCatalog
     /// <summary>Every released rule set, oldest first.</summary>
     public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0, V1_26_0, V1_27_0, V1_28_0, V1_29_0];
 
+    /// <summary>Whether <paramref name="ruleSet"/> was released after <paramref name="other"/> (their places in <see cref="All"/>).</summary>
+    public static bool ReleasedAfter(RuleSet ruleSet, RuleSet other) => Place(ruleSet) > Place(other);
+
+    private static int Place(RuleSet ruleSet)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (ReferenceEquals(All[i], ruleSet))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"Rule set {ruleSet.Version} is not in the catalogue.", nameof(ruleSet));
+    }
+
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
 

@@ -137,7 +137,7 @@ public static class RuleSetApi
             return UnknownVersion(before is null ? from! : to!);
         }
 
-        if (Released(before) > Released(after))
+        if (RuleSetCatalog.ReleasedAfter(before, after))
         {
             // A reversed pair was answered as asked, "added" listing the rules the later set has and the earlier lacks as
             // if they were removed, while the route and its messages call from the earlier set (session 67). Refused, naming
@@ -163,20 +163,6 @@ public static class RuleSetApi
             }),
             removed = diff.Removed.Select(Describe),
         }, ContractJson.Options);
-    }
-
-    /// <summary>Where a rule set stands in the order of release (<see cref="RuleSetCatalog.All"/>, earliest first).</summary>
-    private static int Released(RuleSet ruleSet)
-    {
-        for (var i = 0; i < RuleSetCatalog.All.Count; i++)
-        {
-            if (ReferenceEquals(RuleSetCatalog.All[i], ruleSet))
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"Rule set {ruleSet.Version} is not in the catalogue.");
     }
 
     private static object Describe(Rule r) => new

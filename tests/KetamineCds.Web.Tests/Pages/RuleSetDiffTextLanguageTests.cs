@@ -19,7 +19,7 @@ public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory fact
 
     [Theory]
     [InlineData("1.4.0", "1.5.0")]
-    [InlineData("1.5.0", "1.4.0")]
+    [InlineData("1.16.0", "1.17.0")]
     public async Task Diff_InChinese_ShowsTranslatedTextsInChineseAndMarksTheOthersEnglishUnderOneNote(string from, string to)
     {
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -32,9 +32,8 @@ public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory fact
         Assert.NotEmpty(cells);
         // Each summary, detail or condition cell is either Chinese or English marked so: never unmarked English.
         Assert.All(cells, cell => Assert.True(Chinese().IsMatch(cell) || EnglishSpan().IsMatch(cell), cell));
-        // The current rule set's texts are translated: they are shown in Chinese, not in English.
-        var current = to == "1.5.0" ? "after" : "before";
-        Assert.Contains(TextRows().Matches(html), m => Chinese().IsMatch(m.Groups[current].Value));
+        // The later rule set's texts are translated: they are shown in Chinese, not in English.
+        Assert.Contains(TextRows().Matches(html), m => Chinese().IsMatch(m.Groups["after"].Value));
         // Older wording that was never translated would be marked, and the page would say why, once; every released rule
         // set's texts are translated today (TranslationCompletenessTests), so the note is there exactly when a mark is.
         Assert.Equal(cells.Any(cell => EnglishSpan().IsMatch(cell)) ? 1 : 0, Regex.Count(html, Regex.Escape(Note)));
@@ -76,6 +75,27 @@ public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory fact
         Assert.Contains("<td class=\"diff-before\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("untranslated-texts", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<span lang=\"en\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "1.5.0 was released after 1.4.0: choose the earlier release under From. To see what changed from 1.4.0 to 1.5.0, compare them the other way round.")]
+    [InlineData("zh-CN", "1.5.0 晚于 1.4.0 发布：请在“起始版本”中选择较早的发布版本。若要查看从 1.4.0 到 1.5.0 的变更，请反过来比较。")]
+    public async Task Diff_LaterReleaseUnderFrom_IsRefusedNamingBothAndListsNoRule(string language, string problem)
+    {
+        // As GET /api/v1/ruleset/diff (session 68): the page answered a reversed pair, listing the later set's new rules
+        // as removed under a heading that reads "from 1.5.0 to 1.4.0".
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await CultureSelectionTests.GetAsync(client, "/Rules/Diff?from=1.5.0&to=1.4.0", language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<div class=\"alert alert--danger\" role=\"alert\"><p>{problem}</p></div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"added-", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"removed-", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"diff-table", html, StringComparison.Ordinal);
+        // The form keeps what was chosen, so that the reader can swap the two.
+        Assert.Contains("<option value=\"1.5.0\" selected=\"selected\">", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -49,6 +49,15 @@ public sealed class DiffModel(IStringLocalizer<PageText> localizer, ClinicalText
             return;
         }
 
+        if (RuleSetCatalog.ReleasedAfter(before, after))
+        {
+            // As GET /api/v1/ruleset/diff: the page is "what changed from an earlier rule set to a later one"; a reversed
+            // pair would list the later set's new rules as removed (session 67).
+            Problem = localizer["{0} was released after {1}: choose the earlier release under From. To see what changed from {1} to {0}, compare them the other way round.", before.Version, after.Version];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         Diff = RuleSetDiff.Between(before, after);
         ShowsUntranslatedTexts = ShownTexts(Diff).Any(t => clinical.RuleText(t.RuleId, t.Part, t.English).Untranslated);
     }
