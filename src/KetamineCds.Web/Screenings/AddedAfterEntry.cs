@@ -6,8 +6,9 @@ namespace KetamineCds.Web.Screenings;
 
 /// <summary>
 /// A question a later rule set added (<see cref="FieldDefinition.Since"/>), blank in an entry decided under an older one:
-/// the form and the API of that release did not have it, so the clinician was never asked it. The result page, the print
-/// and the auditor's entry say so ("Not asked: added in rule set 1.17.0, after this entry") rather than "Not recorded",
+/// the form and the API of that release did not have it, so the clinician was never asked it. The result page, the print,
+/// the auditor's entry and what a correction of such an entry changed (<see cref="Display.ChangedAnswers"/>, on the
+/// correction's result page and print) say so ("Not asked: added in rule set 1.17.0, after this entry") rather than "Not recorded",
 /// which would say the question was asked and left blank; neither is ever a "no". The one decision the pages share; display
 /// only: the entry, its verdict and its replay are unchanged (the rule set that decided it never read the field).
 /// </summary>

@@ -455,7 +455,7 @@ public static partial class Display
         [
             .. Fields.All
                 .Where(f => f.Name is not ("patientReference" or "ageYears" or "clinicianNote"))
-                .Select(f => (f, AnswerOf(f, history, defaultsApplied), !defaultsApplied.Contains(f.Name) && f.ValueOf(history) is not null)),
+                .Select(f => (f, AnswerOf(f, history, defaultsApplied), IsRecorded(f, history, defaultsApplied))),
         ];
     }
 
@@ -481,20 +481,42 @@ public static partial class Display
     /// <summary>
     /// The answers a correction changed, each as "label: before → after" in the request's language, in the form's order:
     /// the answers <see cref="CorrectionInForce.ChangedFields"/> finds changed between the screening corrected and the
-    /// correction (the note left out), each in words as <see cref="Answers"/> shows it. Empty when none changed.
+    /// correction (the note left out), each in words as <see cref="Answers"/> shows it. A side whose entry was decided under
+    /// a rule set older than the question (<see cref="AddedAfterEntry"/>) is shown as not asked then, in the words the result
+    /// page, the print and the audit entry use ("Not asked: added in rule set 1.17.0, after this entry"), never "Not
+    /// recorded", which would say the question was asked and left blank; a question asked then and left blank stays "Not
+    /// recorded"; neither is ever a "no". Empty when none changed.
     /// </summary>
-    public static IReadOnlyList<string> ChangedAnswers(KetamineCds.Infrastructure.DecisionLog.LoggedScreening corrected, KetamineCds.Infrastructure.DecisionLog.LoggedScreening correction)
+    public static IReadOnlyList<string> ChangedAnswers(
+        KetamineCds.Infrastructure.DecisionLog.LoggedScreening corrected,
+        KetamineCds.Infrastructure.DecisionLog.LoggedScreening correction,
+        Microsoft.Extensions.Localization.IStringLocalizer<PageText> localizer)
     {
         ArgumentNullException.ThrowIfNull(corrected);
         ArgumentNullException.ThrowIfNull(correction);
+        ArgumentNullException.ThrowIfNull(localizer);
         var before = DefaultsApplied(corrected);
         var after = DefaultsApplied(correction);
         return
         [
             .. CorrectionInForce.ChangedFields(corrected.History, correction.History).Select(f =>
-                Label(f.Name) + Text.Colon + AnswerOf(f, corrected.History, before) + " → " + AnswerOf(f, correction.History, after)),
+                Label(f.Name) + Text.Colon + AnswerOf(f, corrected, before, localizer) + " → " + AnswerOf(f, correction, after, localizer)),
         ];
     }
+
+    /// <summary>
+    /// One answer of a logged screening in words, as the result page lists it: not asked then where the entry's rule set
+    /// predates the question and it is blank (<see cref="AddedAfterEntry.Applies"/>, the one decision the pages share),
+    /// otherwise as <see cref="AnswerOf(FieldDefinition, PatientHistory, IReadOnlySet{string})"/>.
+    /// </summary>
+    private static string AnswerOf(FieldDefinition field, KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening, IReadOnlySet<string> defaultsApplied, Microsoft.Extensions.Localization.IStringLocalizer<PageText> localizer) =>
+        AddedAfterEntry.Applies(field, IsRecorded(field, screening.History, defaultsApplied), screening.Assessment.RuleSet.Version)
+            ? AddedAfterEntry.Text(localizer, field).Value
+            : AnswerOf(field, screening.History, defaultsApplied);
+
+    /// <summary>Whether an answer was recorded: given, and not a default the input left blank (<see cref="Answers"/>).</summary>
+    private static bool IsRecorded(FieldDefinition field, PatientHistory history, IReadOnlySet<string> defaultsApplied) =>
+        !defaultsApplied.Contains(field.Name) && field.ValueOf(history) is not null;
 
     /// <summary>One answer in words: "Not recorded" where it was not, or the default that applied (<see cref="Answers"/>).</summary>
     private static string AnswerOf(FieldDefinition field, PatientHistory history, IReadOnlySet<string> defaultsApplied) =>

@@ -198,7 +198,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         // changed; the later screenings of this one and of the one it re-screens come in one query.
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
-        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
+        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening, localizer) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         (Later, EarlierCorrected) = await EarlierScreening.LaterAndEarlierCorrectedAsync(log, screening, earlier, cancellationToken);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;

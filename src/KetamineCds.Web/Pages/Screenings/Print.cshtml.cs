@@ -110,7 +110,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         ContraindicationsUnanswered = ContraindicationsUnanswered.Of(screening.Assessment, screening.History, NotRecorded);
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
-        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
+        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening, localizer) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         (Later, EarlierCorrected) = await EarlierScreening.LaterAndEarlierCorrectedAsync(log, screening, earlier, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
