@@ -21,9 +21,28 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapKetamineCdsHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(Probe.Instance);
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous().WithMetadata(Probe.Instance);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Runs a probe as soon as routing has chosen it, before authentication: the probes are anonymous and answer for the
+    /// process and the database only, whoever asks. Through authentication, a request that still carried a sign-in cookie
+    /// (an operator's browser opening /health/live during an outage) had the cookie's session looked up in the database,
+    /// and /health/live answered the outage page, 503, while the process served requests (helper 334). Goes between
+    /// UseRouting and UseAuthentication.
+    /// </summary>
+    public static IApplicationBuilder UseKetamineCdsHealthBeforeAuthentication(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+            context.GetEndpoint() is { RequestDelegate: { } probe } endpoint && endpoint.Metadata.GetMetadata<Probe>() is not null
+                ? probe(context)
+                : next(context));
+
+    /// <summary>Marks the health probes' endpoints.</summary>
+    private sealed class Probe
+    {
+        public static readonly Probe Instance = new();
     }
 
     /// <summary>

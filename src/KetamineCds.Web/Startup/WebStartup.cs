@@ -94,6 +94,7 @@ public static class WebStartup
         app.UseFormTooLarge();
         app.UseFormNulGuard();
         app.UseRouting();
+        app.UseKetamineCdsHealthBeforeAuthentication();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
