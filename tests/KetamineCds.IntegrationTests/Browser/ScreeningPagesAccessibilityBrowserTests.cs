@@ -42,6 +42,40 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
     }
 
     [Theory]
+    [InlineData("en", "Your override was recorded; it is listed below.")]
+    [InlineData("zh-Hans", "您的偏离建议的决定已记录，列于下方。")]
+    public async Task OverrideRecordedByKeyboard_TheStatusThatSaysSoTakesTheFocus_WithItsRing(string culture, string recorded)
+    {
+        // Before: the page came back with the focus nowhere (the body) and nothing said the override was recorded (helper 335).
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-OVERRIDE-FOCUS-" + culture);
+        await page.Locator("#record-screening").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+        // The language chosen in the header (its cookie), for the override and the page it comes back to.
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = page.Url }]);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await page.Locator("#record-override summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#override-dont").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Locator("#override-reason").SelectOptionAsync("PatientPreference");
+        await page.Locator("#override-explanation").FillAsync("Discussed with the patient.");
+        await page.Locator("#record-override button[type=submit]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var status = page.Locator("#override-recorded");
+        await Assertions.Expect(status).ToBeFocusedAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(status).ToHaveTextAsync(recorded);
+        await Assertions.Expect(status).ToHaveAttributeAsync("role", "status");
+        var outline = await status.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle");
+        Assert.Equal("solid", outline);
+        await browser.ScreenshotAsync(page, "override-recorded-" + culture);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/Screenings/New")]
     [InlineData("/Screenings")]
     public async Task SkipLink_TheMainContentItFocusesShowsThatFocus(string path)

@@ -454,6 +454,32 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("Do not proceed", print, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Override_Recorded_ThePageItComesBackToSaysSoAsAStatusOnce()
+    {
+        // Before: the page came back at the overrides with nothing that said the override was recorded; a screen reader
+        // heard the page's title only, and the focus was at the top of the page (helper 335).
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-STATUS");
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+        const string Notice = "<p class=\"notice\" role=\"status\" id=\"override-recorded\" tabindex=\"-1\">Your override was recorded; it is listed below.</p>";
+        Assert.DoesNotContain("override-recorded", await client.GetStringAsync($"/Screenings/{id}"), StringComparison.Ordinal);
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "PatientPreference",
+            ["Override.Explanation"] = "Discussed with the patient.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var html = await client.GetStringAsync(post.Headers.Location!.OriginalString.Split('#')[0]);
+        Assert.Contains(Notice, html, StringComparison.Ordinal);
+        // In the overrides section, under its heading, above the list it points to.
+        Assert.Matches("<h2 id=\"overrides-title\">Clinician overrides</h2>\\s*<p class=\"notice\" role=\"status\" id=\"override-recorded\"", html);
+        Assert.DoesNotContain("override-recorded", await client.GetStringAsync($"/Screenings/{id}"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false, "The override was NOT saved: the decision log is unavailable.")]
     [InlineData(true, "The override could NOT be confirmed as saved")]

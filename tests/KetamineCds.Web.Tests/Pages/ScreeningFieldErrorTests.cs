@@ -31,6 +31,21 @@ public sealed class ScreeningFieldErrorTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task FindScreenings_ReferenceRefused_TheBoxIsInvalidAndFocused_OnlyThen()
+    {
+        // Before: the refused box said nothing of its state (no aria-invalid) and the page came back with the focus at its
+        // top, the message below unheard until the clinician found the box again (helper 335).
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var refused = Regex.Match(await client.GetStringAsync("/Screenings?patientReference=" + Uri.EscapeDataString("MRN 1/2")), "<input [^>]*id=\"patientReference\"[^>]*>").Value;
+        var found = Regex.Match(await client.GetStringAsync("/Screenings?patientReference=MRN-INVALID-NONE"), "<input [^>]*id=\"patientReference\"[^>]*>").Value;
+
+        Assert.Contains("aria-describedby=\"patientReference-error\" aria-invalid=\"true\" autofocus=\"autofocus\"", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-invalid", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("autofocus", found, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResultPage_OverrideWithOnlyADecision_TheReasonAndExplanationHaveTheRedBar_TheDecisionNot()
     {
         var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-RED-BAR-OVR", null);

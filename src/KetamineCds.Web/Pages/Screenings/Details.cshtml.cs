@@ -20,6 +20,9 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// </summary>
 public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, DatabaseOutageLog outage, IStringLocalizer<PageText> localizer, UserManager<ApplicationUser> users) : PageModel
 {
+    /// <summary>Set when an override was just recorded: the page it comes back to says so (role="status") and focuses that.</summary>
+    public const string OverrideRecordedKey = "OverrideRecorded";
+
     public LoggedScreening Screening { get; private set; } = null!;
 
     /// <summary>Who recorded the screening: the email recorded with it, and the account's current name labelled as such (<see cref="ScreenedBy"/>).</summary>
@@ -173,6 +176,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             return Page();
         }
 
+        // Said on the page it comes back to, and focused there (site.js): a screen reader hears that it was recorded, and the
+        // keyboard goes on from the overrides rather than from the top of the page.
+        TempData[OverrideRecordedKey] = true;
         return Redirect($"/Screenings/{id}#overrides-title");
     }
 

@@ -343,10 +343,11 @@
     if (target.getBoundingClientRect().bottom > window.innerHeight) { target.scrollIntoView({ block: "nearest" }); }
   });
 
-  // A page that comes back with errors (or a log that could not record) puts the focus on what says so. On load, not
+  // A page that comes back with errors (or a log that could not record), or with an override just recorded, puts the focus
+  // on what says so. On load, not
   // before: a page opened at a fragment (the override form's #record-override) would otherwise lose the focus again.
   window.addEventListener("load", function () {
-    var summary = document.getElementById("error-summary") || document.getElementById("not-recorded");
+    var summary = document.getElementById("error-summary") || document.getElementById("not-recorded") || document.getElementById("override-recorded");
     if (summary) { summary.focus(); }
   });
 })();
