@@ -13,6 +13,16 @@ public sealed class CheckpointSigningKey : CheckpointPublicKey
     {
     }
 
+    /// <summary>
+    /// Why the key at <paramref name="path"/> could not be read, and what to do: a file the app's account may not read
+    /// (made by root, as docs/security.md's openssl line does) gets the owner change the TLS certificate's message also
+    /// names (session 68 operator walkthrough: the bare "Access to the path is denied" said neither).
+    /// </summary>
+    internal static string Unreadable(string path, Exception ex) => ex is UnauthorizedAccessException && !Directory.Exists(path)
+        ? $"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read by the app's account (permission denied): make it, "
+            + "and its folder, readable by that account only (for example chown ketaminecds and chmod 600 on the file; docs/security.md)."
+        : $"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read: {ex.Message}";
+
     /// <summary>Reads the PEM private key at <paramref name="path"/>; a clear error if it is missing or not a P-256 key.</summary>
     public static CheckpointSigningKey Load(string path)
     {
@@ -23,7 +33,7 @@ public sealed class CheckpointSigningKey : CheckpointPublicKey
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read: {ex.Message}", ex);
+            throw new InvalidOperationException(Unreadable(path, ex), ex);
         }
 
         var key = ECDsa.Create();

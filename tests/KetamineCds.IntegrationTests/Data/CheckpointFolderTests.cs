@@ -23,6 +23,31 @@ public sealed class CheckpointFolderTests : IDisposable
     }
 
     [Fact]
+    public void Load_KeyTheAppsAccountMayNotRead_SaysToGiveItThatAccountAndNamesTheSetting()
+    {
+        // Tests run as root, who reads every file: the refusal the app's account meets is made here as .NET reports it.
+        var path = Path.Combine(_root, "checkpoint-key.pem");
+        var message = CheckpointSigningKey.Unreadable(path, new UnauthorizedAccessException($"Access to the path '{path}' is denied."));
+
+        Assert.Equal(
+            $"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read by the app's account (permission denied): make it, "
+                + "and its folder, readable by that account only (for example chown ketaminecds and chmod 600 on the file; docs/security.md).",
+            message);
+    }
+
+    [Fact]
+    public void Load_NoSuchKeyFile_SaysSoWithoutTheOwnerAdvice()
+    {
+        var path = Path.Combine(_root, "no-such-key.pem");
+
+        var error = Assert.Throws<InvalidOperationException>(() => CheckpointSigningKey.Load(path));
+
+        Assert.StartsWith($"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no-such-key.pem", error.Message[error.Message.IndexOf(": ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("chown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromConfiguration_TwoSqliteDatabasesWithoutAFolderSet_EachGetsItsOwnFolderNextToItsFile()
     {
         var first = Settings(Sqlite(Path.Combine(_root, "a", "clinic.db")));
