@@ -129,16 +129,28 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
         var recorded = await browser.RecordScreeningAsync(CompleteScreeningBodies.RequiredAnswers("MRN-PRINT-FOCUS-329"));
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
         await page.GotoAsync($"/Screenings/{recorded["id"]!.GetValue<string>()}/Print");
+        const string ring = "a => { const s = getComputedStyle(a); return s.outlineStyle + '|' + s.boxShadow; }";
         var link = page.Locator(".toolbar a").First;
         await page.Locator(".toolbar a").Nth(1).FocusAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         await Assertions.Expect(link).ToBeFocusedAsync();
-        const string ring = "a => { const s = getComputedStyle(a); return s.outlineStyle + '|' + s.boxShadow; }";
         Assert.StartsWith("solid|", await link.EvaluateAsync<string>(ring), StringComparison.Ordinal);
 
+        // The toolbar is screen-only: printed, it is not drawn, and Chromium moves the focus off it when it gets round to it
+        // (the focus fix-up), so a toolbar link cannot show what paper does to a focused link (session 68's CI caught the
+        // race). A link in the rationale's text stays drawn on paper, and stays focused: it is the one to look at; it
+        // showed that paper kept Chromium's own ring (outline: auto), which print.css now removes too.
+        await page.EvaluateAsync("() => { const a = document.createElement('a'); a.id = 'text-link'; a.href = '#'; a.textContent = 'a link in the text'; document.querySelector('.p-head h1').after(a); }");
+        var textLink = page.Locator("#text-link");
+        await page.Locator("#print-button").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(textLink).ToBeFocusedAsync();
+        Assert.StartsWith("solid|", await textLink.EvaluateAsync<string>(ring), StringComparison.Ordinal);
+
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        await Assertions.Expect(link).ToBeFocusedAsync();
-        Assert.Equal("none|none", await link.EvaluateAsync<string>(ring));
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        await Assertions.Expect(textLink).ToBeFocusedAsync();
+        Assert.Equal("none|none", await textLink.EvaluateAsync<string>(ring));
         await page.Context.CloseAsync();
     }
 
