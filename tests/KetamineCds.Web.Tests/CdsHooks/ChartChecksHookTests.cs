@@ -30,6 +30,18 @@ public sealed class ChartChecksHookTests
         """)!.AsObject();
 
     /// <summary>A patient-view hook answered in process for <paramref name="patient"/>, its chart the <paramref name="resources"/> (also Phq9TotalProvesItem9HookTests).</summary>
+    /// <summary>
+    /// A moment earlier today (UTC) for a chart entry that must be "today's": five minutes ago, or midnight UTC when five
+    /// minutes ago was still yesterday (a run in the first five minutes of a UTC day sent yesterday's blood pressure, which
+    /// the chart checks rightly do not take as today's, and six tests failed).
+    /// </summary>
+    internal static DateTimeOffset EarlierToday()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var earlier = now.AddMinutes(-5);
+        return earlier.UtcDateTime.Date == now.UtcDateTime.Date ? earlier : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+    }
+
     internal static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
     {
         var entries = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r })]);
@@ -247,7 +259,7 @@ public sealed class ChartChecksHookTests
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(p));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var now = EarlierToday().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         JsonObject Score(string id, string loinc, int value) => JsonNode.Parse($$$"""
             {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
              "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]}, "valueInteger": {{{value}}},
@@ -276,7 +288,7 @@ public sealed class ChartChecksHookTests
         // more than the same chart without a total, not two.
         using var factory = new KetamineCdsFactory();
         const string P = "MRN-H226-RANGE";
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var now = EarlierToday().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var total = JsonNode.Parse($$$"""
             {"resourceType": "Observation", "id": "tot", "status": "final",
              "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]}, "valueInteger": 99,

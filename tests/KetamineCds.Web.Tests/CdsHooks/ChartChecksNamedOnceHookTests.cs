@@ -43,7 +43,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
     public async Task PatientView_ItemsTheChartHoldsUnreadable_AreNamedOnceUnderWhatTheyBlock_AndCountedOnce()
     {
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         // Not recorded either way: psychosis and PHQ-9 item 9 (required, the total being 26), today's blood pressure (the
         // first dose waits for it). The second chart holds each in a form the screening cannot read.
         const string Without = "MRN-H228-WITHOUT", With = "MRN-H228-WITH";
@@ -86,7 +86,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         // among units, absent values and words, where a total of 99 was named as out of range with its range.
         using var factory = new KetamineCdsFactory();
         const string P = "MRN-H228-RANGE";
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         var total = JsonNode.Parse($$$"""
             {"resourceType": "Observation", "id": "tot", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]},
              "valueQuantity": {"value": 99.5}, "effectiveDateTime": "{{{At(now)}}}", "subject": {"reference": "Patient/{{{P}}}"}}
@@ -114,7 +114,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         // card was built, and the summary said 3 items over 5 lines.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         var p = "MRN-H231-RAN-" + culture;
         await RecordEarlierScreeningAsync(factory, p);
 
@@ -168,7 +168,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         // first-dose section already named the blood pressure by label: named twice on that card.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         var p = "MRN-H232-BP-" + culture;
         await RecordEarlierScreeningAsync(factory, p);
 

@@ -55,7 +55,7 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         using var factory = new KetamineCdsFactory();
         var p = "MRN-H234-BP-400-80-" + culture;
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, """{"value": 400, "unit": "mmHg"}""", """{"value": 80, "unit": "mmHg"}""", DateTimeOffset.UtcNow.AddMinutes(-5)));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, """{"value": 400, "unit": "mmHg"}""", """{"value": 80, "unit": "mmHg"}""", ChartChecksHookTests.EarlierToday()));
 
         AllDetail(cards, output);
         var lines = cards.SelectMany(Lines).ToList();
@@ -80,7 +80,7 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         using var factory = new KetamineCdsFactory();
         var p = $"MRN-BP-NOT-ABOVE-{systolic}-{culture}";
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, $$"""{"value": {{systolic}}, "unit": "mmHg"}""", """{"value": 90, "unit": "mmHg"}""", DateTimeOffset.UtcNow.AddMinutes(-5)));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, $$"""{"value": {{systolic}}, "unit": "mmHg"}""", """{"value": 90, "unit": "mmHg"}""", ChartChecksHookTests.EarlierToday()));
 
         AllDetail(cards, output);
         var line = Assert.Single(cards.SelectMany(Lines).Where(l => l.Contains("Observation/bp", StringComparison.Ordinal)).Distinct());
@@ -105,7 +105,7 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
     /// </summary>
     private async Task<(IReadOnlyList<Card> Cards, string Systolic, string Diastolic)> TwoObservationsAsync(KetamineCdsFactory factory, string p, string systolicQuantity, string diastolicQuantity)
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
             Half("s", p, "8480-6", systolicQuantity, now),
             Half("d", p, "8462-4", diastolicQuantity, now));
@@ -182,7 +182,7 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         // what is not recorded named the chart entry: the same item named two ways in one answer.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var now = ChartChecksHookTests.EarlierToday();
         var p = "MRN-H234-SAME-WAY-" + culture;
         await RecordEarlierScreeningAsync(factory, p);
 
@@ -241,7 +241,7 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         var p = "MRN-H234-SUMMARY-" + culture;
         var without = await ChartChecksHookTests.PatientViewAsync(factory, p + "-WITHOUT", Patient(p + "-WITHOUT"), Mdd(p + "-WITHOUT"));
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), KpaBloodPressure(p, DateTimeOffset.UtcNow.AddMinutes(-5)));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), KpaBloodPressure(p, ChartChecksHookTests.EarlierToday()));
 
         AllDetail(cards, output);
         var card = Assert.Single(cards, c => c.Links is { Count: > 0 });

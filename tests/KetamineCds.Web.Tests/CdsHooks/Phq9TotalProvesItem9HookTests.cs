@@ -22,7 +22,7 @@ public sealed class Phq9TotalProvesItem9HookTests(ITestOutputHelper output)
     private static JsonObject Total(string patient, int value) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "tot", "status": "final",
          "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]}, "valueInteger": {{{value}}},
-         "effectiveDateTime": "{{{DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}}}",
+         "effectiveDateTime": "{{{ChartChecksHookTests.EarlierToday().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}}}",
          "subject": {"reference": "Patient/{{{patient}}}"}}
         """)!.AsObject();
 
