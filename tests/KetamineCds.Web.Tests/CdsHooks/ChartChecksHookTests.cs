@@ -29,7 +29,6 @@ public sealed class ChartChecksHookTests
          "reaction": [{"manifestation": [{"coding": [{"system": "http://snomed.info/sct", "code": "39579001", "display": "Anaphylaxis"}]}]}]}
         """)!.AsObject();
 
-    /// <summary>A patient-view hook answered in process for <paramref name="patient"/>, its chart the <paramref name="resources"/> (also Phq9TotalProvesItem9HookTests).</summary>
     /// <summary>
     /// A moment earlier today (UTC) for a chart entry that must be "today's": five minutes ago, or midnight UTC when five
     /// minutes ago was still yesterday (a run in the first five minutes of a UTC day sent yesterday's blood pressure, which
@@ -42,6 +41,7 @@ public sealed class ChartChecksHookTests
         return earlier.UtcDateTime.Date == now.UtcDateTime.Date ? earlier : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
     }
 
+    /// <summary>A patient-view hook answered in process for <paramref name="patient"/>, its chart the <paramref name="resources"/> (also Phq9TotalProvesItem9HookTests).</summary>
     internal static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
     {
         var entries = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r })]);
