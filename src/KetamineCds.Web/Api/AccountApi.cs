@@ -70,7 +70,7 @@ public static class AccountApi
             return Results.Unauthorized();
         }
 
-        var read = await AuthRequestBody.ReadAsync(context.Request, Fields, "currentPassword, newPassword", text, cancellationToken);
+        var read = await AuthRequestBody.ReadAsync(context.Request, Fields, ["currentPassword", "newPassword"], text, cancellationToken);
         if (read.TooLarge)
         {
             return AuthRequestBody.TooLarge();

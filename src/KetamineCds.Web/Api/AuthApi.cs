@@ -91,7 +91,7 @@ public static class AuthApi
     private static async Task<IResult> LoginAsync(
         HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, SingleUseAuthenticatorTokenProvider authenticatorCodes, IAccessAudit audit, ClinicalText text)
     {
-        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, "email, password", text, context.RequestAborted);
+        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, ["email", "password"], text, context.RequestAborted);
         if (read.TooLarge)
         {
             return AuthRequestBody.TooLarge();
@@ -169,7 +169,7 @@ public static class AuthApi
 
     private static async Task<IResult> RefreshAsync(HttpContext context, ApiTokenRefresh refresh, IAccessAudit audit, ClinicalText text)
     {
-        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, "refreshToken", text, context.RequestAborted);
+        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, ["refreshToken"], text, context.RequestAborted);
         if (read.TooLarge)
         {
             return AuthRequestBody.TooLarge();

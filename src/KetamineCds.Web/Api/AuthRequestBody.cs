@@ -51,8 +51,14 @@ public static class AuthRequestBody
     /// Reads <paramref name="fields"/> from the request's JSON body; a body that is not a JSON object is told that it must
     /// be one with <paramref name="objectFields"/> (the fields every such body has: <c>email, password</c>).
     /// </summary>
-    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> fields, string objectFields, ClinicalText text, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The field names a message lists are JSON property names and stay as they are, joined by the language's list
+    /// separator (<see cref="ClinicalText.ListSeparator"/>): "email, password" in English, "email、password" in Chinese
+    /// (helper 336: the English comma was left in the Chinese message).
+    /// </remarks>
+    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> fields, IReadOnlyList<string> objectFields, ClinicalText text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var values = fields.ToDictionary(f => f, _ => (string?)null, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.ContentLength > MaxBytes)
@@ -91,7 +97,7 @@ public static class AuthRequestBody
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 // An array, a string, a number, null: valid JSON, but no field can be read from it.
-                errors[ScreeningJsonReader.BodyKey] = [text.Message("Json.NotObject.Fields", objectFields)];
+                errors[ScreeningJsonReader.BodyKey] = [text.Message("Json.NotObject.Fields", string.Join(text.ListSeparator, objectFields))];
                 return new(values, errors, Unreadable: true, TooLarge: false);
             }
 
@@ -101,7 +107,7 @@ public static class AuthRequestBody
                 var field = fields.FirstOrDefault(f => string.Equals(f, property.Name, StringComparison.OrdinalIgnoreCase));
                 if (field is null)
                 {
-                    errors[property.Name] = [text.Message("Json.UnknownField.Reads", property.Name, string.Join(", ", fields))];
+                    errors[property.Name] = [text.Message("Json.UnknownField.Reads", property.Name, string.Join(text.ListSeparator, fields))];
                     continue;
                 }
 

@@ -20,7 +20,7 @@ public static class QueryNames
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(names);
-        var read = string.Join(", ", names);
+        var read = string.Join(ClinicalText.Shared.ListSeparator, names);
         return query.Keys.Where(k => !names.Contains(k))
             .ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message(messageKey, k, read) }, StringComparer.Ordinal);
     }

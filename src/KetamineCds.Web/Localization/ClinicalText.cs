@@ -5,6 +5,7 @@ using System.Text;
 using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -270,6 +271,24 @@ public sealed class ClinicalText
 
     /// <summary>A text in brackets: "(Patient preference)" in English, "（患者意愿）" in Chinese.</summary>
     public string Parenthesized(string text) => Message("Format.Parenthesized", text);
+
+    /// <summary>
+    /// What goes between a heading's words and the count after it: a space in English ("Cautions (3)"), nothing in
+    /// Chinese, whose full-width bracket carries its own gap ("注意事项（3）").
+    /// </summary>
+    public static string CountGap => IsChinese ? "" : " ";
+
+    /// <summary>
+    /// The count after a heading, the one way every page writes it (helper 336): <see cref="CountGap"/>, then
+    /// <paramref name="count"/> <see cref="Parenthesized"/> in a span of <paramref name="cssClass"/>:
+    /// <c> &lt;span class="count"&gt;(9 questions)&lt;/span&gt;</c> in English, <c>&lt;span class="count"&gt;（9 个问题）&lt;/span&gt;</c>
+    /// in Chinese (ASCII brackets after Han text were the English's punctuation left in the Chinese page).
+    /// </summary>
+    public IHtmlContent CountAfterHeading(string cssClass, string count) =>
+        new HtmlContentBuilder().Append(CountGap).AppendHtml("<span class=\"").Append(cssClass).AppendHtml("\">").Append(Parenthesized(count)).AppendHtml("</span>");
+
+    /// <inheritdoc cref="CountAfterHeading(string, string)"/>
+    public IHtmlContent CountAfterHeading(string cssClass, int count) => CountAfterHeading(cssClass, count.ToString(CultureInfo.CurrentCulture));
 
     /// <summary>A label and its value: "Psychosis: None" in English, "精神病性症状：无" in Chinese.</summary>
     public string LabelAndValue(string label, string value) => Message("Format.LabelAndValue", label, value);

@@ -90,7 +90,7 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
     [InlineData("en", "No sign-in was attempted: some fields need attention.",
         "\"rememberMe\" is not a field of this request; it reads email, password, twoFactorCode, twoFactorRecoveryCode.")]
     [InlineData("zh-CN", "未尝试登录：部分字段需要处理。",
-        "“rememberMe”不是此请求的字段；此请求只读取 email, password, twoFactorCode, twoFactorRecoveryCode。")]
+        "“rememberMe”不是此请求的字段；此请求只读取 email、password、twoFactorCode、twoFactorRecoveryCode。")]
     public async Task Login_UnknownField_Is400NamingTheFieldInTheRequestsLanguage(string language, string title, string message)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")

@@ -52,6 +52,21 @@ public sealed class UnreadableBodyTests(KetamineCdsFactory factory) : IClassFixt
         Assert.Equal("请求正文不是有效的 JSON（第 1 行，第 16 字节）。", problem["errors"]!["$"]![0]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Login_NotAnObjectInChinese_ListsTheFieldsWithTheChineseSeparator()
+    {
+        // Helper 336: the field names are JSON property names and stay as they are; Chinese joins them with "、", not the
+        // English ", " (the English is pinned above: "… with the fields currentPassword, newPassword.").
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = Json("[]") };
+        request.Headers.AcceptLanguage.ParseAdd("zh-Hans");
+
+        using var response = await factory.CreateRawClient().SendAsync(request);
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal(["$"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal("请求正文必须是一个含有字段 email、password 的 JSON 对象。", problem["errors"]!["$"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("{\"currentPassword\": \"a\"", "$", "The body is not valid JSON (line 1, byte 24).")]
     [InlineData("[]", "$", "The body must be one JSON object with the fields currentPassword, newPassword.")]

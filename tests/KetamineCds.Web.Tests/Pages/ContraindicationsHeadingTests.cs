@@ -33,7 +33,8 @@ public sealed class ContraindicationsHeadingTests(KetamineCdsFactory factory) : 
 
         var section = Regex.Match(html, "<h2 id=\"kind-Contraindication\">(.*?)</section>", RegexOptions.Singleline);
         Assert.True(section.Success, "no contraindication section");
-        Assert.StartsWith(heading + " <span class=\"count\">(", section.Groups[1].Value, StringComparison.Ordinal);
+        // Helper 336: Chinese brackets the count full-width, with no space before (the bracket carries its own gap).
+        Assert.StartsWith(heading + (language == "zh-CN" ? "<span class=\"count\">（" : " <span class=\"count\">("), section.Groups[1].Value, StringComparison.Ordinal);
         Assert.Contains("BIP-003", section.Groups[1].Value, StringComparison.Ordinal);
         Assert.Contains(alsoSaid, html, StringComparison.Ordinal);
     }

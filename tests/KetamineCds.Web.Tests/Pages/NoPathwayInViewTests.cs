@@ -133,7 +133,7 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
 
     [Theory]
     [InlineData("en-GB", "(1 question)")]
-    [InlineData("zh-CN", "(1 个问题)")]
+    [InlineData("zh-CN", "（1 个问题）")]
     public async Task Print_NotRecordedHeadings_CountTheQuestionsAsTheResultPageDoes(string language, string oneQuestion)
     {
         var id = await CreateAsync(NotEligibleWithBlanks("MRN-H262-COUNTS-" + language), "not-eligible-now");
@@ -195,7 +195,7 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
         var couldShow = Regex.Match(box, "<h3 id=\"not-recorded-could-show\">.*?</ul>", RegexOptions.Singleline);
         Assert.True(couldShow.Success, "the box lists the care items that could show a contraindication");
         Assert.Contains($"<strong>{hepatic}</strong>", couldShow.Value, StringComparison.Ordinal);
-        Assert.Contains(language == "zh-CN" ? "(1 个问题)" : "(1 question)", couldShow.Value, StringComparison.Ordinal);
+        Assert.Contains(language == "zh-CN" ? "（1 个问题）" : "(1 question)", couldShow.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("not-recorded-before-dose", box, StringComparison.Ordinal);
     }
 }

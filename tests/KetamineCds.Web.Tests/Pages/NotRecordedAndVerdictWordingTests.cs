@@ -134,7 +134,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
 
     [Theory]
     [InlineData("en-GB", "Must be known before the first dose <span class=\"p-count\">(3 questions)</span>:", "A pathway is open without them; no dose until they are known.")]
-    [InlineData("zh-CN", "首剂前必须明确 <span class=\"p-count\">(3 个问题)</span>：", "已有路径开放；上述项目明确之前不得给药。")]
+    [InlineData("zh-CN", "首剂前必须明确<span class=\"p-count\">（3 个问题）</span>：", "已有路径开放；上述项目明确之前不得给药。")]
     public async Task Print_BloodPressureAndLiverBlank_ListsThemAsCareItemsTheDoseWaitsFor(string language, string heading, string note)
     {
         var (id, _) = await CreateAsync(CareItemsBlank("MRN-QA148-F2-PRINT-" + language), "eligible-with-cautions");

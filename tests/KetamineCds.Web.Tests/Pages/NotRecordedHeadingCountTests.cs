@@ -35,7 +35,7 @@ public sealed partial class NotRecordedHeadingCountTests(KetamineCdsFactory fact
         var moreThanItsFindings = false;
         foreach (var heading in new[] { "not-recorded-before-dose", "not-recorded-care" })
         {
-            var match = Regex.Match(html, $"<h3 id=\"{heading}\">.*?<span class=\"count\">\\((?<count>[^)]*)\\)</span></h3>.*?<ul [^>]*aria-labelledby=\"{heading}\">(?<list>.*?)</ul>", RegexOptions.Singleline);
+            var match = Regex.Match(html, $"<h3 id=\"{heading}\">.*?<span class=\"count\">(?<open>[(（])(?<count>[^)）]*)[)）]</span></h3>.*?<ul [^>]*aria-labelledby=\"{heading}\">(?<list>.*?)</ul>", RegexOptions.Singleline);
             Assert.True(match.Success, $"#{heading} and its list are on the page");
             // The questions each line names: its labels in bold, joined by the list separator (a label may hold a comma).
             var lines = Bold().Matches(match.Groups["list"].Value).Select(m => separator + m.Groups[1].Value + separator).ToList();
@@ -44,6 +44,8 @@ public sealed partial class NotRecordedHeadingCountTests(KetamineCdsFactory fact
             moreThanItsFindings |= questions > lines.Count;
             var expected = culture == "zh-Hans" ? $"{questions} 个问题" : questions == 1 ? "1 question" : $"{questions} questions";
             Assert.Equal(expected, match.Groups["count"].Value);
+            // Helper 336: the count in the language's brackets, full-width after Chinese text.
+            Assert.Equal(culture == "zh-Hans" ? "（" : "(", match.Groups["open"].Value);
         }
 
         // The history this is about: a line naming several questions (blood pressure; the medicines; the safety history).

@@ -106,6 +106,6 @@ public sealed partial class NotRecordedListedOnceTests(KetamineCdsFactory factor
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex("<span class=\"count\">\\((\\d+)[^)<]*\\)</span>")]
+    [GeneratedRegex("<span class=\"count\">[(（](\\d+)[^)）<]*[)）]</span>")]
     private static partial Regex CountOf();
 }

@@ -82,11 +82,11 @@ public sealed partial class PrintNotRecordedHeadingCountTests(KetamineCdsFactory
         }
 
         // The result page's headings, in the same order, say the same counts.
-        var onPage = Regex.Matches(page, "<h3 id=\"not-recorded-[a-z-]+\">[^<]*<span class=\"count\">\\((?<n>\\d+)[^)]*\\)</span></h3>")
+        var onPage = Regex.Matches(page, "<h3 id=\"not-recorded-[a-z-]+\">[^<]*<span class=\"count\">[(（](?<n>\\d+)[^)）]*[)）]</span></h3>")
             .Select(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(onPage, printed);
     }
 
-    [GeneratedRegex("<span class=\"p-count\">\\((?<n>\\d+)[^)]*\\)</span>")]
+    [GeneratedRegex("<span class=\"p-count\">[(（](?<n>\\d+)[^)）]*[)）]</span>")]
     private static partial Regex PrintCount();
 }

@@ -66,6 +66,33 @@ public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory fact
     }
 
     [Fact]
+    public async Task Diff_InChinese_BracketsEachHeadingsCountFullWidth()
+    {
+        // Helper 336: "新增 (1)" carried the English brackets (and their space) into the Chinese headings.
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await CultureSelectionTests.GetAsync(client, "/Rules/Diff?from=1.16.0&to=1.17.0", "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h2 id=\"added-title\">新增<span class=\"count\">（1）</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"changed-title\">已修改<span class=\"count\">（2）</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"removed-title\">删除<span class=\"count\">（0）</span></h2>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_InEnglish_BracketsEachHeadingsCountAfterASpace()
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Rules/Diff?from=1.16.0&to=1.17.0"));
+
+        Assert.Contains("<h2 id=\"added-title\">Added <span class=\"count\">(1)</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"changed-title\">Changed <span class=\"count\">(2)</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"removed-title\">Removed <span class=\"count\">(0)</span></h2>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diff_InEnglish_HasNoNoteAndNoMarkedText()
     {
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
