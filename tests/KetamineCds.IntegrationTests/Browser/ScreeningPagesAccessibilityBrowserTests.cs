@@ -159,17 +159,17 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
         Assert.True(await skip.EvaluateAsync<bool>("a => { const r = a.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0; }"), "shown on screen when focused");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "92-print-skip-link-focused" + (locale is null ? "" : "-zh") + ".png") });
 
-        // Printed (the focus still on it), it is not on the sheet.
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        Assert.Equal("none", await skip.EvaluateAsync<string>("a => getComputedStyle(a).display"));
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
-
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
         Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('main')).outlineStyle"));
         // The next Tab stop is in the rationale, past the toolbar.
         await page.Keyboard.PressAsync("Tab");
         Assert.False(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.toolbar')"), "the toolbar was passed over");
+
+        // Printed with the focus on it, it is not on the sheet.
+        await skip.FocusAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal("none", await skip.EvaluateAsync<string>("a => getComputedStyle(a).display"));
         await page.Context.CloseAsync();
     }
 
