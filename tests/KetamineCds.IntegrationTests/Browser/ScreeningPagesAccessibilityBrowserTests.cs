@@ -154,6 +154,37 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task PrintPage_SkipLink_FirstTabStop_PassesTheToolbar_AndIsNeverPrinted(string? locale)
+    {
+        // Helper 337: the print page had no skip link; a keyboard user tabbed through back, three papers and Print first.
+        var recorded = await browser.RecordScreeningAsync(CompleteScreeningBodies.RequiredAnswers("MRN-PRINT-SKIP-337-" + (locale ?? "en")));
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.GotoAsync($"/Screenings/{recorded["id"]!.GetValue<string>()}/Print");
+        var skip = page.Locator(".skip-link");
+        Assert.True(await skip.EvaluateAsync<bool>("a => a.getBoundingClientRect().right <= 0"), "off screen until focused");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        Assert.True(await skip.EvaluateAsync<bool>("a => { const r = a.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0; }"), "shown on screen when focused");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "92-print-skip-link-focused" + (locale is null ? "" : "-zh") + ".png") });
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('main')).outlineStyle"));
+        // The next Tab stop is in the rationale, past the toolbar.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.toolbar')"), "the toolbar was passed over");
+
+        // Printed with the focus on it, it is not on the sheet.
+        await skip.FocusAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal("none", await skip.EvaluateAsync<string>("a => getComputedStyle(a).display"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The accessible name and the required state of the element <paramref name="selector"/>, as Chromium computes them.</summary>
     private static async Task<(string Name, bool Required)> AccessibleAsync(ICDPSession cdp, string selector)
     {

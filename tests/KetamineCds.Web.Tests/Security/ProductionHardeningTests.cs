@@ -293,6 +293,69 @@ public sealed class ProductionHardeningTests
         await AssertNoStackTraceAsync(response, "application/problem+json");
     }
 
+    [Theory]
+    [InlineData("/Error", null, "Page not found")]
+    [InlineData("/Error?status=500", null, "Page not found")]
+    [InlineData("/error?status=400", null, "Page not found")]
+    [InlineData("/Error", "zh-CN", "未找到页面")]
+    public async Task Production_ErrorPageAskedForDirectly_Answers404NotTheErrorPage(string path, string? language, string title)
+    {
+        // Helper 337: /Error is only where the exception handler and the status-code pages re-execute a failed request; asked
+        // for directly it answered 200 "Something went wrong" (or whatever ?status= said), an error page for no error.
+        using var factory = new ProductionFactory();
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+
+        using var response = await KetamineCds.Web.Tests.Localization.CultureSelectionTests.GetAsync(client, path, language);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<h1>{title}</h1>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Something went wrong", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("The request could not be accepted", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Something went wrong")]
+    [InlineData("zh-CN", "出现错误")]
+    public async Task Production_UnhandledErrorOnAPage_StillShowsTheFriendly500Page(string? language, string title)
+    {
+        // The exception handler re-executes /Error: still its page, 500, in the request's language, without a stack trace.
+        using var factory = new ProductionFactory { ThrowFromAccessAudit = true };
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = "someone@clinic.example",
+                ["Input.Password"] = "Wrong!Passw0rd1",
+                ["__RequestVerificationToken"] = token,
+            }),
+        };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        await AssertNoStackTraceAsync(response, "text/html");
+        Assert.Contains($"<h1>{title}</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_StatusCodePage_StillShowsItsPage()
+    {
+        // A sign-out post without its form token: 400, re-executed to /Error?status=400, which still says so.
+        using var factory = new ProductionFactory();
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+
+        using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>The request could not be accepted</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertNoStackTraceAsync(HttpResponseMessage response, string mediaType)
     {
         var body = await response.Content.ReadAsStringAsync();

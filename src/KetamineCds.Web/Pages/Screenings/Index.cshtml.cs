@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,12 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     /// </summary>
     public string? Error =>
         ModelState.TryGetValue(nameof(PatientReference), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>
+    /// The search's refusal in the error summary at the top of the page (Shared/_ErrorSummary, as every form has), linked to
+    /// the search box; empty when the reference is accepted.
+    /// </summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary => Error is { } error ? [("patientReference", error)] : [];
 
     public IReadOnlyList<LoggedScreening>? Results { get; private set; }
 
@@ -58,8 +65,18 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     {
         // A reference pasted with spaces around it is the same reference.
         PatientReference = PatientReference?.Trim();
+        // The page opened from the menu (no patientReference in the address) is the empty search form. The form sent with
+        // the box left empty is a search for no one: the page has no "every patient" list (a clinician looks up one
+        // patient; the whole log is the auditor's Decision log page), so it says at the field what to enter, in the
+        // validator's words ("Enter the patient reference ..."), rather than coming back unchanged as if nothing had
+        // been asked (helper 337).
         if (string.IsNullOrEmpty(PatientReference))
         {
+            if (Request.Query.ContainsKey(nameof(PatientReference)))
+            {
+                ModelState.AddModelError(nameof(PatientReference), ClinicalText.Shared.Message("Validation.PatientReference.Required"));
+            }
+
             return;
         }
 
