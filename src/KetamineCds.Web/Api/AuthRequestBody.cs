@@ -11,11 +11,13 @@ namespace KetamineCds.Web.Api;
 /// (bound by the framework instead, a body that is not JSON got a 400 without a word). A body that is not one JSON object
 /// has its one problem under <c>$</c>, saying what is wrong and where, as the screening API says it (helper 229: the
 /// endpoints added "enter the email address" and the like beside it, as if the client had left the fields out). A body not sent as <c>application/json</c> never reaches it: the endpoints'
-/// <see cref="JsonRequestBody"/> filter answers 415 first. Field names are matched without regard to case (as
-/// the framework's binder did). A property that names none of them is refused under its own name, as the screening API
-/// refuses a field its contract does not have (<c>Json.UnknownField</c>): it was ignored, so a misspelt
-/// <c>twoFactorCod</c> or a <c>rememberMe</c> this API does not read went unnoticed (session 67). The endpoint then
-/// answers 400 and does nothing: no sign-in attempt, no refresh, no password checked.
+/// <see cref="JsonRequestBody"/> filter answers 415 first. Field names are matched exactly, letter case included, as the
+/// screening API matches its contract's (<c>Fields.Find</c>; helper 338: they were matched in any letter case, as the
+/// framework's binder did, so <c>"EMAIL"</c> was read as <c>email</c> here and refused there). A property that names none
+/// of them, a wrong-case <c>"Email"</c> included, is refused under its own name, as the screening API refuses a field its
+/// contract does not have (<c>Json.UnknownField</c>): it was ignored, so a misspelt <c>twoFactorCod</c> or a
+/// <c>rememberMe</c> this API does not read went unnoticed (session 67). The endpoint then answers 400 and does nothing:
+/// no sign-in attempt, no refresh, no password checked.
 /// </summary>
 public static class AuthRequestBody
 {
@@ -104,7 +106,7 @@ public static class AuthRequestBody
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var field = fields.FirstOrDefault(f => string.Equals(f, property.Name, StringComparison.OrdinalIgnoreCase));
+                var field = fields.FirstOrDefault(f => string.Equals(f, property.Name, StringComparison.Ordinal));
                 if (field is null)
                 {
                     errors[property.Name] = [text.Message("Json.UnknownField.Reads", property.Name, string.Join(text.ListSeparator, fields))];

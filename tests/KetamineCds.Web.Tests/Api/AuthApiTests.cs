@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -18,7 +23,6 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
     [InlineData("{\"email\":\"   \",\"password\":null}", "application/json", "email,password")]
     [InlineData("{\"password\":\"Demo!Passw0rd1\"}", "application/json", "email")]
     [InlineData("{\"email\":\"psychiatrist@demo.local\"}", "application/json", "password")]
-    [InlineData("{\"EMAIL\":\"psychiatrist@demo.local\",\"Password\":\"\"}", "application/json", "password")]
     [InlineData("{\"email\":5,\"password\":\"Demo!Passw0rd1\"}", "application/json", "email")]
     // A body that is not one JSON object ("", "not json", [1, 2]) has its one problem under "$": UnreadableBodyTests.
     // A body sent as anything but application/json (a form, text/plain) is a 415 since QA141 F5: ContentTypeTests.
@@ -126,7 +130,7 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
     public async Task Login_WrongPasswordsWithAnUnknownField_AreNoSignInAttemptsAndTheRightOneStillSignsIn()
     {
         // Six wrong passwords would lock the account (five failures): sent beside a field the endpoint does not read, none
-        // is tried, as a body without a password is not. Then the known fields, in any letter case, sign in as before.
+        // is tried, as a body without a password is not. Then the known fields sign in as before.
         var client = factory.CreateRawClient();
         for (var i = 0; i < 6; i++)
         {
@@ -134,7 +138,7 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
 
-        using var right = await client.PostAsJsonAsync("/api/auth/login", new { Email = KetamineCdsFactory.Auditor, PASSWORD = KetamineCdsFactory.Password });
+        using var right = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Auditor, password = KetamineCdsFactory.Password });
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         using var tokens = JsonDocument.Parse(await right.Content.ReadAsStringAsync());
@@ -174,6 +178,113 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
         Assert.Equal("The password was not changed: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal(["confirmPassword"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    // Helper 338: the sign-in bodies matched field names in any letter case ("EMAIL" was read as email), while the screening
+    // API refuses a name not spelt as its contract spells it. Now both refuse it under the name sent, and the endpoint does
+    // nothing: no sign-in attempt recorded, nothing counted towards the lockout.
+    [Theory]
+    [InlineData("en", "Sign-in needs an email address and a password.",
+        "\"EMAIL\" is not a field of this request; it reads email, password, twoFactorCode, twoFactorRecoveryCode.")]
+    [InlineData("zh-CN", "登录需要电子邮箱和密码。",
+        "“EMAIL”不是此请求的字段；此请求只读取 email, password, twoFactorCode, twoFactorRecoveryCode。")]
+    public async Task Login_FieldNamesInAnotherLetterCase_AreRefusedUnderTheNamesSent_AndNoSignInIsAttempted(string language, string title, string message)
+    {
+        var accessBefore = await AccessEventsAsync();
+        foreach (var password in new[] { "not the password at all", KetamineCdsFactory.Password })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+            {
+                Content = new StringContent($$"""{"EMAIL":"{{KetamineCdsFactory.Auditor}}","Password":"{{password}}"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+
+            using var response = await factory.CreateRawClient().SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+            var errors = problem.RootElement.GetProperty("errors");
+            Assert.Equal(["EMAIL", "Password", "email", "password"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+            Assert.Equal([message], errors.GetProperty("EMAIL").EnumerateArray().Select(m => m.GetString()));
+            Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
+        }
+
+        Assert.Equal(accessBefore, await AccessEventsAsync());
+        Assert.Equal(0, await AccessFailedCountAsync(KetamineCdsFactory.Auditor));
+    }
+
+    [Fact]
+    public async Task Screenings_FieldNameInAnotherLetterCase_IsRefusedUnderTheNameSent_AsTheSignInBodiesRefuseIt()
+    {
+        // The behaviour the sign-in bodies now match: the screening API reads its contract's names as spelt.
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var body = SampleRequests.Trd("MRN-HELPER338-CASE");
+        body["AgeYears"] = body["ageYears"]!.DeepClone();
+        body.Remove("ageYears");
+
+        using var response = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "\"AgeYears\" is not a field of the screening contract.",
+            problem.RootElement.GetProperty("errors").GetProperty("AgeYears")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Refresh_FieldNameInAnotherLetterCase_Is400UnderTheNameSentAndTheRefreshTokenStillWorks()
+    {
+        var client = factory.CreateRawClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
+        using var signedIn = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        var refreshToken = signedIn.RootElement.GetProperty("refreshToken").GetString();
+
+        // Raw JSON: PostAsJsonAsync would write an anonymous type's RefreshToken as refreshToken (camelCase).
+        using var refused = await client.PostAsync("/api/auth/refresh", new StringContent($$"""{"RefreshToken":"{{refreshToken}}"}""", Encoding.UTF8, "application/json"));
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal(["RefreshToken", "refreshToken"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("\"RefreshToken\" is not a field of this request; it reads refreshToken.", errors.GetProperty("RefreshToken")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_FieldNamesInAnotherLetterCase_Are400UnderTheNamesSentAndThePasswordIsNotChanged()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Admin);
+
+        using var refused = await api.PostAsync(
+            "/api/auth/password",
+            new StringContent($$"""{"CurrentPassword":"{{KetamineCdsFactory.Password}}","NewPassword":"An0ther!Passw0rd-Long"}""", Encoding.UTF8, "application/json"));
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var signIn = await factory.CreateRawClient().PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Admin, password = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("The password was not changed: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("CurrentPassword", errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("NewPassword", errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(
+            "\"NewPassword\" is not a field of this request; it reads currentPassword, newPassword.",
+            errors.GetProperty("NewPassword")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    private async Task<int> AccessEventsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.CountAsync();
+    }
+
+    private async Task<int> AccessFailedCountAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return await users.GetAccessFailedCountAsync((await users.FindByEmailAsync(email))!);
     }
 
     private static async Task<string> ProblemTextAsync(HttpResponseMessage response)

@@ -710,7 +710,7 @@ public static partial class ContractOpenApi
     private static OpenApiSchema LoginRequestSchema() => new()
     {
         Type = JsonSchemaType.Object,
-        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.",
+        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them. Any other property is refused (400 under its name), a name in another letter case too (EMAIL is not email), as the screening API refuses one.",
         AdditionalPropertiesAllowed = false,
         Required = new SortedSet<string>(StringComparer.Ordinal) { "email", "password" },
         Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
@@ -725,7 +725,7 @@ public static partial class ContractOpenApi
     private static OpenApiSchema RefreshRequestSchema() => new()
     {
         Type = JsonSchemaType.Object,
-        Description = "The body of POST /api/auth/refresh. Any other property is refused (400 under its name).",
+        Description = "The body of POST /api/auth/refresh. Any other property is refused (400 under its name), a name in another letter case too.",
         AdditionalPropertiesAllowed = false,
         Required = new SortedSet<string>(StringComparer.Ordinal) { "refreshToken" },
         Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)

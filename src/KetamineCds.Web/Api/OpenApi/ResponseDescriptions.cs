@@ -60,7 +60,7 @@ internal static class ResponseDescriptions
             ["204"] = "The password was changed: every token of the account, this one included, stops working once the security stamp is checked. Sign in again with the new password.",
             ["400"] = "The password was not changed. A validation problem keyed by currentPassword and newPassword: a field missing, empty, not a string "
                 + "or given twice, the current password wrong (it counts towards the lockout), the new password refused by the password policy; under its own "
-                + "name a property the endpoint does not read (then no password is checked); under \"$\" a body that is not one JSON object.",
+                + "name a property the endpoint does not read, a name in another letter case included (then no password is checked); under \"$\" a body that is not one JSON object.",
             ["403"] = "The password was not changed: the account is locked (code AccountLockedNow: this wrong current password locked it and ended "
                 + "every token and session of the account; AccountLocked: it was locked already by failed sign-ins; lockedUntil says until when).",
             ["413"] = AuthTooLarge + "; the password was not changed.",

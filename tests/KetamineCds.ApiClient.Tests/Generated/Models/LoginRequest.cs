@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.
+    /// The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name), a name in another letter case too (EMAIL is not email), as the screening API refuses one.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LoginRequest : IParsable

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of POST /api/auth/refresh. Any other property is refused (400 under its name).
+    /// The body of POST /api/auth/refresh. Any other property is refused (400 under its name), a name in another letter case too.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RefreshRequest : IParsable

@@ -34,7 +34,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Login
         {
         }
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse"/></returns>
-        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.</param>
+        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name), a name in another letter case too (EMAIL is not email), as the screening API refuses one.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -64,7 +64,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Login
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name); names are matched in any letter case.</param>
+        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them. Any other property is refused (400 under its name), a name in another letter case too (EMAIL is not email), as the screening API refuses one.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

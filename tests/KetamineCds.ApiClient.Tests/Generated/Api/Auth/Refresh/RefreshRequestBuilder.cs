@@ -37,7 +37,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
         /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A refresh token presented again after it was traded ends every session of its sign-in (it may have been copied). A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.
         /// </summary>
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse"/></returns>
-        /// <param name="body">The body of POST /api/auth/refresh. Any other property is refused (400 under its name).</param>
+        /// <param name="body">The body of POST /api/auth/refresh. Any other property is refused (400 under its name), a name in another letter case too.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -70,7 +70,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
         /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A refresh token presented again after it was traded ends every session of its sign-in (it may have been copied). A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The body of POST /api/auth/refresh. Any other property is refused (400 under its name).</param>
+        /// <param name="body">The body of POST /api/auth/refresh. Any other property is refused (400 under its name), a name in another letter case too.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
