@@ -187,7 +187,7 @@ public sealed class AuthApiTests(KetamineCdsFactory factory) : IClassFixture<Ket
     [InlineData("en", "Sign-in needs an email address and a password.",
         "\"EMAIL\" is not a field of this request; it reads email, password, twoFactorCode, twoFactorRecoveryCode.")]
     [InlineData("zh-CN", "登录需要电子邮箱和密码。",
-        "“EMAIL”不是此请求的字段；此请求只读取 email, password, twoFactorCode, twoFactorRecoveryCode。")]
+        "“EMAIL”不是此请求的字段；此请求只读取 email、password、twoFactorCode、twoFactorRecoveryCode。")]
     public async Task Login_FieldNamesInAnotherLetterCase_AreRefusedUnderTheNamesSent_AndNoSignInIsAttempted(string language, string title, string message)
     {
         var accessBefore = await AccessEventsAsync();
