@@ -276,7 +276,7 @@ public sealed class ClinicalText
     /// What goes between a heading's words and the count after it: a space in English ("Cautions (3)"), nothing in
     /// Chinese, whose full-width bracket carries its own gap ("注意事项（3）").
     /// </summary>
-    public static string CountGap => IsChinese ? "" : " ";
+    private static string CountGap => IsChinese ? "" : " ";
 
     /// <summary>
     /// The count after a heading, the one way every page writes it (helper 336): <see cref="CountGap"/>, then
